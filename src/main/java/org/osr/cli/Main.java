@@ -1,0 +1,2 @@
+package org.osr.cli;
+public class Main { public static void main(String[] a) {} }
