@@ -1,2 +1,84 @@
 package org.osr.cli;
-public class Main { public static void main(String[] a) {} }
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.osr.rules.RulePackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code osr}: the command line. Wires the pipeline stages; holds no logic of its own. */
+@Command(name = "osr", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Pre-publication review: finds secrecy markings, telegram headers, internal-use labels and "
+                + "personal data before a document is published.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        boolean tty = Boolean.getBoolean("osr.stderr.tty")
+                || (System.getProperty("osr.stderr.tty") == null && System.console() != null);
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        int code = run(args, new Io(System.in, out, err, tty));
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. */
+    static int run(String[] args, Io io) {
+        CommandLine cli = commandLine(io);
+        return cli.execute(args);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, new Io(in, out, err, false));
+    }
+
+    static CommandLine commandLine(Io io) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("scan", new ScanCommand(io));
+        cli.addSubcommand("rules", new RulesCommand(io));
+        cli.addSubcommand("version", new VersionCommand(io));
+        cli.setOut(new PrintWriter(io.out(), true));
+        cli.setErr(new PrintWriter(io.err(), true));
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("osr: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof RulePackException packs) {
+                for (RulePackException.PackError e : packs.errors()) {
+                    cmd.getErr().println("osr: invalid rule pack: " + e);
+                }
+                return ExitCodes.BAD_RULE_PACK;
+            }
+            if (ex instanceof UsageException) {
+                cmd.getErr().println("osr: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            cmd.getErr().println("osr: internal error: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            return ExitCodes.INTERNAL;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules or version");
+    }
+
+    /** A command-line mistake found after parsing (exit 64). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

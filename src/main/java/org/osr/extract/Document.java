@@ -1,0 +1,27 @@
+package org.osr.extract;
+
+import java.util.List;
+
+/**
+ * What the extractor read from one file: its identity, its text layers and how completely they were read.
+ *
+ * @param path  the path as the user named it (reports show it unchanged)
+ * @param title the document's own title (metadata), or its first line when it has none; may be null
+ */
+public record Document(String path, String sha256, long size, String mediaType, String title, List<Part> parts,
+                       Coverage coverage) {
+    public Document {
+        parts = List.copyOf(parts);
+    }
+
+    /** The body text, pages joined, for the report's abstract. */
+    public String bodyText() {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            if (p.kind() == PartKind.BODY && p.embeddedPath() == null) {
+                sb.append(p.text()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package org.osr.extract;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Turns Tika's XHTML events into text that keeps the layout osr's position rules need: a line break after every
+ * block element, {@code '\f'} between PDF pages ({@code <div class="page">}), and PDF annotation text (comments)
+ * kept apart from the page text. Stops collecting when the file's character budget (shared with its embedded documents) is spent, and
+ * remembers that it did.
+ */
+final class LayoutTextHandler extends DefaultHandler {
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4",
+            "h5", "h6", "pre", "blockquote", "dt", "dd", "caption", "section", "article", "header", "footer", "table");
+    private static final Set<String> SKIPPED = Set.of("head", "title", "script", "style", "meta");
+
+    private final java.util.concurrent.atomic.AtomicLong budget;
+    private final StringBuilder body = new StringBuilder();
+    private final StringBuilder annotations = new StringBuilder();
+    private final Deque<String> classes = new ArrayDeque<>();
+    private int skipDepth;
+    private int annotationDepth;
+    private int pages;
+    private boolean truncated;
+
+    LayoutTextHandler(java.util.concurrent.atomic.AtomicLong budget) {
+        this.budget = budget;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+        String name = localName.isEmpty() ? qName : localName;
+        String cls = atts.getValue("class");
+        classes.push(cls == null ? "" : cls);
+        if (SKIPPED.contains(name)) {
+            skipDepth++;
+        }
+        if ("annotation".equals(cls)) {
+            annotationDepth++;
+        }
+        if ("div".equals(name) && "page".equals(cls)) {
+            if (pages++ > 0) {
+                append(body, '\f');
+            }
+        }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) {
+        String name = localName.isEmpty() ? qName : localName;
+        String cls = classes.isEmpty() ? "" : classes.pop();
+        if (SKIPPED.contains(name)) {
+            skipDepth--;
+        }
+        if (BLOCKS.contains(name) && !("div".equals(name) && "page".equals(cls))) {
+            append(annotationDepth > 0 ? annotations : body, '\n');
+        }
+        if ("annotation".equals(cls)) {
+            annotationDepth--;
+        }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+        if (skipDepth > 0) {
+            return;
+        }
+        StringBuilder target = annotationDepth > 0 ? annotations : body;
+        for (int i = start; i < start + length; i++) {
+            append(target, ch[i]);
+        }
+    }
+
+    private void append(StringBuilder target, char c) {
+        if (budget.getAndDecrement() <= 0) {
+            budget.incrementAndGet();
+            truncated = true;
+            return;
+        }
+        target.append(c);
+    }
+
+    String body() {
+        return body.toString();
+    }
+
+    String annotations() {
+        return annotations.toString();
+    }
+
+    boolean paged() {
+        return pages > 0;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    @Override
+    public String toString() {
+        return body.toString();
+    }
+}

@@ -1,0 +1,14 @@
+package org.osr.extract;
+
+/**
+ * Why a document could not be read completely. {@code code} is a stable machine word (encrypted, corrupt,
+ * no-text-layer, timeout, truncated, unsupported-format); {@code message} says it for a person.
+ */
+public record Problem(String code, String message) {
+    public static final String ENCRYPTED = "encrypted";
+    public static final String CORRUPT = "corrupt";
+    public static final String NO_TEXT_LAYER = "no-text-layer";
+    public static final String TIMEOUT = "timeout";
+    public static final String TRUNCATED = "truncated";
+    public static final String UNSUPPORTED_FORMAT = "unsupported-format";
+}

@@ -1,0 +1,344 @@
+package org.osr.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.AbstractRecursiveParserWrapperHandler;
+import org.apache.tika.sax.ContentHandlerFactory;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * The one place that knows Tika (3.x). Parses with {@link RecursiveParserWrapper} so embedded files are read too,
+ * replaces Tika's unlabelled DOCX text by {@link DocxStructureReader}'s labelled parts, adds HTML comments as a
+ * hidden part, and turns every failure into a named coverage problem.
+ */
+public final class TikaExtractor implements Extractor {
+    /** Characters kept per file (all embedded documents together); beyond it the file is {@code truncated}. */
+    public static final long DEFAULT_CHAR_LIMIT = 50_000_000L;
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+    private static final String EMBEDDED_EXCEPTION = TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX
+            + "embedded_exception";
+    /** Metadata keys whose values a person can see or set in Word/Acrobat, scanned as the metadata part. */
+    private static final List<String> METADATA_KEYS = List.of("dc:title", "dc:subject", "dc:description",
+            "meta:keyword", "pdf:docinfo:keywords", "cp:category", "dc:creator", "meta:last-author",
+            "extended-properties:Company", "extended-properties:Manager");
+    private static final List<String> CUSTOM_PREFIXES = List.of("custom:", "pdf:docinfo:custom:");
+
+    private final AutoDetectParser parser = new AutoDetectParser();
+    private final long charLimit;
+
+    public TikaExtractor() {
+        this(DEFAULT_CHAR_LIMIT);
+    }
+
+    public TikaExtractor(long charLimit) {
+        this.charLimit = charLimit;
+    }
+
+    @Override
+    public Document extract(Path file, String displayPath) throws IOException {
+        long size = Files.size(file);
+        String sha256 = sha256(file);
+        Metadata rootMetadata = new Metadata();
+        rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        Collector collector = new Collector(charLimit);
+        List<Problem> problems = new ArrayList<>();
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            new RecursiveParserWrapper(parser).parse(in, collector, rootMetadata, context());
+        } catch (ZeroByteFileException e) {
+            // An empty file has nothing to publish and nothing to hide.
+        } catch (EncryptedDocumentException e) {
+            problems.add(new Problem(Problem.ENCRYPTED, "the file is encrypted or password-protected; its content "
+                    + "could not be read"));
+        } catch (TikaException | SAXException | RuntimeException e) {
+            problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
+        }
+        Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
+        String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
+        List<Part> parts = new ArrayList<>();
+        if (collector.root != null && problems.isEmpty()) {
+            rootParts(file, mediaType, collector.root, parts, problems);
+        }
+        metadataParts(root, null, parts);
+        embeddedParts(displayPath, collector, parts, problems);
+        if (collector.anyTruncated()) {
+            problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
+                    + " characters was not read; the rest of the file is unreviewed"));
+        }
+        Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
+        return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
+                Coverage.of(parts, pages, problems));
+    }
+
+    private ParseContext context() {
+        ParseContext context = new ParseContext();
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setIncludeDeletedContent(false);
+        office.setIncludeMoveFromContent(false);
+        context.set(OfficeParserConfig.class, office);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        pdf.setExtractAnnotationText(true);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private void rootParts(Path file, String mediaType, ParsedDocument root, List<Part> parts, List<Problem> problems) {
+        Metadata md = root.metadata();
+        if (mediaType.startsWith(DOCX)) {
+            try {
+                parts.addAll(DocxStructureReader.read(file));
+            } catch (IOException e) {
+                problems.add(new Problem(Problem.CORRUPT, "the document's XML could not be read: " + e.getMessage()));
+            }
+        } else {
+            String body = tidy(root.text().body());
+            if (!body.isBlank()) {
+                parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
+            }
+            if (mediaType.contains("html")) {
+                String comments = HtmlComments.extract(file, charset(md));
+                if (!comments.isBlank()) {
+                    parts.add(Part.of(PartKind.HIDDEN, comments, "html comments"));
+                }
+            }
+        }
+        String annotations = tidy(root.text().annotations());
+        if (!annotations.isBlank()) {
+            parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
+        }
+        problems.addAll(readability(mediaType, md, parts));
+    }
+
+    /** Fail closed on what was parsed but yielded nothing a person could read. */
+    private static List<Problem> readability(String mediaType, Metadata md, List<Part> parts) {
+        boolean anyText = parts.stream().anyMatch(p -> p.kind() != PartKind.METADATA && !p.text().isBlank());
+        if (anyText) {
+            return List.of();
+        }
+        if (mediaType.startsWith("image/")) {
+            return List.of(new Problem(Problem.NO_TEXT_LAYER, "the file is an image; its text can only be read "
+                    + "with OCR (--ocr)"));
+        }
+        if (mediaType.equals("application/pdf")) {
+            Integer pages = md.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
+            if (pages != null && pages > 0) {
+                return List.of(new Problem(Problem.NO_TEXT_LAYER, "the PDF has " + pages
+                        + " page(s) but no text layer (scanned?); it can only be read with OCR (--ocr)"));
+            }
+        }
+        String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+        boolean onlyEmptyParser = parsedBy.length == 0 || java.util.Arrays.stream(parsedBy)
+                .allMatch(p -> p.endsWith("EmptyParser") || p.endsWith("DefaultParser"));
+        if (onlyEmptyParser && !mediaType.startsWith("text/")) {
+            return List.of(new Problem(Problem.UNSUPPORTED_FORMAT, "osr cannot read files of type " + mediaType));
+        }
+        return List.of();
+    }
+
+    private static void metadataParts(Metadata md, String embeddedPath, List<Part> parts) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : md.names()) {
+            boolean wanted = METADATA_KEYS.contains(name) || CUSTOM_PREFIXES.stream().anyMatch(name::startsWith);
+            if (!wanted) {
+                continue;
+            }
+            for (String value : md.getValues(name)) {
+                String v = value == null ? "" : value.strip();
+                if (!v.isEmpty() && seen.add(v)) {
+                    parts.add(new Part(embeddedPath == null ? PartKind.METADATA : PartKind.EMBEDDED, v, false,
+                            embeddedPath, name));
+                }
+            }
+        }
+    }
+
+    private static void embeddedParts(String displayPath, Collector collector, List<Part> parts,
+                                      List<Problem> problems) {
+        for (ParsedDocument doc : collector.embedded) {
+            Metadata md = doc.metadata();
+            String resource = md.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            String path = fileName(displayPath) + "!" + (resource == null ? "/?" : resource);
+            String failure = md.get(EMBEDDED_EXCEPTION);
+            if (failure == null) {
+                failure = md.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+            }
+            if (failure != null) {
+                boolean encrypted = failure.contains("EncryptedDocumentException");
+                problems.add(new Problem(encrypted ? Problem.ENCRYPTED : Problem.CORRUPT, "embedded file " + path
+                        + (encrypted ? " is encrypted" : " could not be parsed: " + firstLine(failure))));
+            }
+            String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
+            if (!text.isBlank()) {
+                parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
+            }
+            metadataParts(md, path, parts);
+        }
+    }
+
+    private static String title(Metadata md, List<Part> parts) {
+        String title = md.get(TikaCoreProperties.TITLE);
+        if (title != null && !title.isBlank()) {
+            return title.strip();
+        }
+        for (Part p : parts) {
+            if (p.kind() == PartKind.BODY) {
+                for (String line : p.text().split("[\n\f]")) {
+                    if (!line.isBlank()) {
+                        String t = line.strip();
+                        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Drops blank lines and trailing spaces so line numbers count the lines a reader sees. Keeps page breaks. */
+    static String tidy(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (c == '\n' || c == '\f') {
+                String line = text.substring(start, i).stripTrailing();
+                if (!line.isBlank()) {
+                    out.append(line).append('\n');
+                }
+                if (c == '\f') {
+                    out.append('\f');
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
+    }
+
+    private static Charset charset(Metadata md) {
+        String enc = md.get(Metadata.CONTENT_ENCODING);
+        try {
+            return enc == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(enc);
+        } catch (IllegalArgumentException e) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) {
+            return "application/octet-stream";
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String fileName(String displayPath) {
+        String p = displayPath.replace('\\', '/');
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage();
+        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + firstLine(msg));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One parsed document of the file (the file itself or an embedded one). */
+    private record ParsedDocument(LayoutTextHandler text, Metadata metadata) {
+    }
+
+    /** Receives each document's text handler and metadata from {@link RecursiveParserWrapper}. */
+    private static final class Collector extends AbstractRecursiveParserWrapperHandler {
+        private final List<ParsedDocument> embedded = new ArrayList<>();
+        private ParsedDocument root;
+
+        Collector(long charLimit) {
+            super(new LayoutFactory(charLimit));
+        }
+
+        @Override
+        public void endEmbeddedDocument(ContentHandler handler, Metadata metadata) throws SAXException {
+            super.endEmbeddedDocument(handler, metadata);
+            embedded.add(new ParsedDocument(unwrap(handler), metadata));
+        }
+
+        @Override
+        public void endDocument(ContentHandler handler, Metadata metadata) throws SAXException {
+            super.endDocument(handler, metadata);
+            root = new ParsedDocument(unwrap(handler), metadata);
+        }
+
+        boolean anyTruncated() {
+            return (root != null && root.text().truncated())
+                    || embedded.stream().anyMatch(d -> d.text().truncated());
+        }
+
+        private static LayoutTextHandler unwrap(ContentHandler handler) {
+            if (handler instanceof LayoutTextHandler layout) {
+                return layout;
+            }
+            throw new IllegalStateException("unexpected content handler " + handler.getClass());
+        }
+    }
+
+    /** Makes the per-document handlers; the character budget is shared by the file and everything embedded in it. */
+    private static final class LayoutFactory implements ContentHandlerFactory {
+        private final java.util.concurrent.atomic.AtomicLong budget;
+
+        LayoutFactory(long limit) {
+            this.budget = new java.util.concurrent.atomic.AtomicLong(limit);
+        }
+
+        @Override
+        public ContentHandler getNewContentHandler() {
+            return new LayoutTextHandler(budget);
+        }
+
+        @Override
+        public ContentHandler getNewContentHandler(java.io.OutputStream os, Charset charset) {
+            return getNewContentHandler();
+        }
+    }
+}

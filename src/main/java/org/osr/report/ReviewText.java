@@ -1,0 +1,70 @@
+package org.osr.report;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.osr.extract.Problem;
+import org.osr.judge.Opinion;
+import org.osr.judge.Verdict;
+import org.osr.rules.Lang;
+
+/** The one-sentence preliminary opinion a reviewer reads first, in Chinese or English. */
+final class ReviewText {
+    private ReviewText() {
+    }
+
+    static String opinion(Opinion o, List<FindingView> findings, Lang lang) {
+        Verdict v = o.verdict();
+        String head = v.label(lang) + (lang == Lang.ZH ? "：" : ": ");
+        return switch (v) {
+            case PUBLISHABLE -> head + (lang == Lang.ZH ? "未发现需要处理的内容，仍须按程序审批后公开。"
+                    : "nothing found that needs action; publication still needs the approver's sign-off.");
+            case UNREVIEWABLE -> head + problems(o, lang);
+            default -> head + reasons(findings, o.verdict(), lang);
+        };
+    }
+
+    private static String zh(String code) {
+        return switch (code) {
+            case Problem.ENCRYPTED -> "文件已加密，无法读取内容";
+            case Problem.CORRUPT -> "文件损坏或格式错误，无法解析";
+            case Problem.NO_TEXT_LAYER -> "文件没有文字层（可能是扫描件），须用 --ocr 识别";
+            case Problem.TIMEOUT -> "解析超时";
+            case Problem.TRUNCATED -> "内容超出读取上限，其余部分未审查";
+            case Problem.UNSUPPORTED_FORMAT -> "不支持的文件格式";
+            default -> code;
+        };
+    }
+
+    private static String reasons(List<FindingView> findings, Verdict verdict, Lang lang) {
+        Set<String> reasons = new LinkedHashSet<>();
+        for (FindingView f : findings) {
+            if (f.action().equals(verdictAction(verdict))) {
+                reasons.add(f.message() + where(f, lang));
+            }
+        }
+        return String.join(lang == Lang.ZH ? "；" : "; ", reasons) + (lang == Lang.ZH ? "。" : ".");
+    }
+
+    private static String verdictAction(Verdict v) {
+        return v == Verdict.WITHHOLD ? "withhold" : v == Verdict.REFER ? "refer" : "redact";
+    }
+
+    private static String where(FindingView f, Lang lang) {
+        String part = PartNames.name(f.part(), lang);
+        if (lang == Lang.ZH) {
+            return "（" + part + (f.page() != null ? "第" + f.page() + "页" : "") + "第" + f.line() + "行）";
+        }
+        return " (" + part + (f.page() != null ? ", page " + f.page() : "") + ", line " + f.line() + ")";
+    }
+
+    private static String problems(Opinion o, Lang lang) {
+        if (lang == Lang.ZH) {
+            return o.document().coverage().problems().stream().map(p -> zh(p.code()))
+                    .distinct().collect(Collectors.joining("；")) + "，须人工审查。";
+        }
+        return o.document().coverage().problems().stream().map(Problem::message)
+                .collect(Collectors.joining("; ")) + " (review by hand).";
+    }
+}

@@ -1,0 +1,106 @@
+package org.osr.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.function.Function;
+import org.osr.extract.Coverage;
+import org.osr.extract.PartKind;
+import org.osr.extract.Problem;
+import org.osr.judge.Opinion;
+import org.osr.judge.Verdict;
+import org.osr.rules.Lang;
+
+/** {@code --format text}: a report a person reads, one block per document, streamed. */
+public final class TextReport implements ReportWriter {
+    private final Writer out;
+    private final Lang lang;
+    private final Function<String, String> basisOfPack;
+
+    public TextReport(Writer out, Lang lang, Function<String, String> basisOfPack) {
+        this.out = out;
+        this.lang = lang;
+        this.basisOfPack = basisOfPack;
+    }
+
+    @Override
+    public void document(Opinion o) throws IOException {
+        List<FindingView> findings = FindingView.of(o, basisOfPack, lang);
+        StringBuilder sb = new StringBuilder();
+        sb.append(o.document().path()).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
+                .append("  ").append(o.verdict().label(lang)).append('\n');
+        if (o.document().title() != null) {
+            sb.append("  ").append(zhOrEn("标题", "title")).append(": ")
+                    .append(Secrets.of(o.findings()).mask(o.document().title())).append('\n');
+        }
+        for (FindingView f : findings) {
+            sb.append("  [").append(f.action()).append("] ").append(f.message()).append('\n');
+            sb.append("      ").append(location(f)).append("  ").append(f.ruleId()).append('\n');
+            sb.append("      ").append(f.context()).append('\n');
+        }
+        sb.append("  ").append(coverage(o.document().coverage())).append('\n');
+        sb.append("  ").append(zhOrEn("初审意见", "opinion")).append(": ")
+                .append(ReviewText.opinion(o, findings, lang)).append("\n\n");
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    @Override
+    public void finish(ScanSummary s) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        sb.append(zhOrEn("共 " + s.documents() + " 个文件：", s.documents() + " document(s): "));
+        boolean first = true;
+        for (Verdict v : Verdict.values()) {
+            int n = s.counts().getOrDefault(v, 0);
+            if (n > 0) {
+                sb.append(first ? "" : ", ").append(n).append(' ').append(v.id());
+                first = false;
+            }
+        }
+        sb.append(zhOrEn("。总体结论：", ". Overall: ")).append(s.verdict().id()).append(zhOrEn("，退出码 ", ", exit code "))
+                .append(s.exitCode()).append('\n');
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    private String location(FindingView f) {
+        StringBuilder sb = new StringBuilder(PartNames.name(f.part(), lang));
+        if (f.source() != null && !f.part().equals("body")) {
+            sb.append(" (").append(f.source()).append(')');
+        }
+        if (f.embeddedPath() != null) {
+            sb.append(' ').append(f.embeddedPath());
+        }
+        if (f.page() != null) {
+            sb.append(lang == Lang.ZH ? " 第" + f.page() + "页" : " page " + f.page());
+        }
+        sb.append(lang == Lang.ZH ? " 第" + f.line() + "行" : " line " + f.line());
+        return sb.toString();
+    }
+
+    private String coverage(Coverage c) {
+        StringBuilder sb = new StringBuilder(zhOrEn("读取范围", "coverage")).append(": ");
+        sb.append(c.complete() ? zhOrEn("完整", "complete") : zhOrEn("不完整", "INCOMPLETE"));
+        StringBuilder parts = new StringBuilder();
+        for (PartKind k : PartKind.values()) {
+            int n = c.parts().get(k);
+            if (n > 0) {
+                parts.append(parts.length() > 0 ? ", " : "").append(PartNames.name(k.id(), lang)).append(' ').append(n);
+            }
+        }
+        if (parts.length() > 0) {
+            sb.append("; ").append(parts);
+        }
+        if (c.pages() != null) {
+            sb.append("; ").append(c.pages()).append(zhOrEn(" 页", " page(s)"));
+        }
+        for (Problem p : c.problems()) {
+            sb.append("; ").append(p.code()).append(": ").append(p.message());
+        }
+        return sb.toString();
+    }
+
+    private String zhOrEn(String zh, String en) {
+        return lang == Lang.ZH ? zh : en;
+    }
+}

@@ -1,0 +1,300 @@
+package org.osr.rules;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.DefaultNodeReader;
+import com.networknt.schema.serialization.NodeReader;
+import com.networknt.schema.utils.JsonNodes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.osr.extract.PartKind;
+import org.osr.normalize.Normalizer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads rule packs: YAML 1.2 (Jackson 3 on SnakeYAML Engine: no object construction from tags, duplicate keys
+ * rejected), checked against the JSON Schema shipped in the jar, then compiled. Every problem, syntactic or semantic,
+ * is reported with file:line:column.
+ */
+public final class PackLoader {
+    /** A pack is a human-edited file; anything bigger is a mistake or an attack. Term lists have their own files. */
+    public static final int MAX_PACK_BYTES = 4 << 20;
+    static final String SCHEMA_RESOURCE = "/osr/rule-pack.schema.json";
+
+    private final NodeReader reader;
+    private final Schema schema;
+
+    public PackLoader() {
+        YAMLMapper yaml = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.reader = DefaultNodeReader.builder().yamlMapper(yaml).locationAware().build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.nodeReader(reader));
+        try (InputStream in = PackLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("rule-pack schema missing from the jar: " + SCHEMA_RESOURCE);
+            }
+            this.schema = registry.getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The schema text, for editors and {@code osr rules schema}. */
+    public static String schemaText() {
+        try (InputStream in = PackLoader.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RulePack load(Path file) throws RulePackException, IOException {
+        long size = Files.size(file);
+        if (size > MAX_PACK_BYTES) {
+            throw new RulePackException(new RulePackException.PackError(new SourcePosition(file.toString(), 1, 1),
+                    "rule pack is " + size + " bytes; the limit is " + MAX_PACK_BYTES
+                            + " (put long term lists in a terms file)"));
+        }
+        return load(file.toString(), Files.readAllBytes(file));
+    }
+
+    public RulePack load(String origin, byte[] bytes) throws RulePackException {
+        if (bytes.length > MAX_PACK_BYTES) {
+            throw error(origin, null, "rule pack is " + bytes.length + " bytes; the limit is " + MAX_PACK_BYTES);
+        }
+        String text = decodeUtf8(origin, bytes);
+        JsonNode root;
+        try {
+            root = reader.readTree(text, InputFormat.YAML);
+        } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
+            int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
+            throw new RulePackException(new RulePackException.PackError(new SourcePosition(origin, line, column),
+                    "YAML: " + firstLine(e.getOriginalMessage())));
+        } catch (RuntimeException e) {
+            // SnakeYAML Engine limits (alias bombs, nesting) surface as plain runtime exceptions.
+            throw error(origin, null, "YAML: " + firstLine(String.valueOf(e.getMessage())));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
+        }
+        List<RulePackException.PackError> errors = new ArrayList<>();
+        for (com.networknt.schema.Error e : schema.validate(root)) {
+            errors.add(new RulePackException.PackError(position(origin, e.getInstanceNode()),
+                    e.getInstanceLocation() + ": " + e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new RulePackException(errors);
+        }
+        return new Compiler(origin, errors).compile(root, sha256(bytes));
+    }
+
+    private static String decodeUtf8(String origin, byte[] bytes) throws RulePackException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw error(origin, null, "rule packs must be UTF-8: " + e.getMessage());
+        }
+    }
+
+    /** Turns the validated tree into rules; collects every semantic problem before failing. */
+    private static final class Compiler {
+        private final String origin;
+        private final List<RulePackException.PackError> errors;
+
+        Compiler(String origin, List<RulePackException.PackError> errors) {
+            this.origin = origin;
+            this.errors = errors;
+        }
+
+        RulePack compile(JsonNode root, String sha256) throws RulePackException {
+            String packId = root.get("pack").asString();
+            List<Rule> rules = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (JsonNode node : root.get("rules")) {
+                String id = node.get("id").asString();
+                if (!ids.add(id)) {
+                    fail(node.get("id"), "rule id '" + id + "' appears twice in this pack");
+                    continue;
+                }
+                Rule rule = rule(packId, node);
+                if (rule != null) {
+                    rules.add(rule);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new RulePackException(errors);
+            }
+            return new RulePack(packId, root.get("version").asString(), localized(root.get("title")),
+                    root.has("basis") ? root.get("basis").asString() : null, rules, origin, sha256);
+        }
+
+        private Rule rule(String packId, JsonNode node) {
+            Matcher matcher = matcher(node);
+            if (matcher == null) {
+                return null;
+            }
+            UnlessNear unless = null;
+            if (node.has("unless-near")) {
+                JsonNode u = node.get("unless-near");
+                unless = new UnlessNear(normalizedTerms(u.get("terms")),
+                        u.has("within") ? u.get("within").asInt() : 12);
+            }
+            JsonNode examples = node.get("examples");
+            return new Rule(node.get("id").asString(), packId, node.get("category").asString(),
+                    Action.fromId(node.get("action").asString()), localized(node.get("message")), matcher,
+                    where(node.get("where")), unless, node.has("mask") && node.get("mask").asBoolean(),
+                    examples(examples == null ? null : examples.get("match")),
+                    examples(examples == null ? null : examples.get("no-match")),
+                    position(origin, node));
+        }
+
+        private Matcher matcher(JsonNode node) {
+            boolean hasTerms = node.has("terms");
+            boolean hasRegex = node.has("regex");
+            if (hasTerms == hasRegex) {
+                fail(node, "a rule needs exactly one matcher: 'terms' or 'regex'");
+                return null;
+            }
+            if (hasTerms) {
+                if (node.has("requires")) {
+                    fail(node.get("requires"), "'requires' only applies to 'regex' rules");
+                }
+                List<String> terms = normalizedTerms(node.get("terms"));
+                return terms.isEmpty() ? null : new Matcher.Terms(terms);
+            }
+            JsonNode regexNode = node.get("regex");
+            String source = regexNode.asString();
+            try {
+                Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+                List<String> requires = node.has("requires") ? normalizedTerms(node.get("requires")) : List.of();
+                return new Matcher.Regex(source, pattern, requires);
+            } catch (PatternSyntaxException e) {
+                fail(regexNode, "invalid regex (RE2 syntax; no look-around or back-references): "
+                        + e.getDescription() + " near '" + e.getPattern() + "'");
+                return null;
+            }
+        }
+
+        /** Terms are normalized exactly like document text, so {@code 機密} in a pack matches {@code 机密} and back. */
+        private List<String> normalizedTerms(JsonNode array) {
+            List<String> terms = new ArrayList<>();
+            for (JsonNode t : array) {
+                String normalized = Normalizer.normalize(t.asString()).text().strip();
+                if (normalized.isEmpty()) {
+                    fail(t, "term is empty after normalization (only spaces or invisible characters)");
+                } else if (normalized.indexOf('\n') >= 0 || normalized.indexOf('\f') >= 0) {
+                    fail(t, "a term cannot span lines");
+                } else {
+                    terms.add(normalized);
+                }
+            }
+            return terms;
+        }
+
+        private List<Where> where(JsonNode node) {
+            if (node == null) {
+                return List.of();
+            }
+            List<Where> result = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(w -> result.add(oneWhere(w)));
+            } else {
+                result.add(oneWhere(node));
+            }
+            return result;
+        }
+
+        private static Where oneWhere(JsonNode w) {
+            Set<PartKind> parts = EnumSet.noneOf(PartKind.class);
+            if (w.has("parts")) {
+                w.get("parts").forEach(p -> parts.add(PartKind.fromId(p.asString())));
+            }
+            return new Where(parts, w.has("own-line") && w.get("own-line").asBoolean(),
+                    w.has("first-lines") ? w.get("first-lines").asInt() : 0);
+        }
+
+        private List<Example> examples(JsonNode array) {
+            List<Example> result = new ArrayList<>();
+            if (array == null) {
+                return result;
+            }
+            for (JsonNode e : array) {
+                if (e.isString()) {
+                    result.add(new Example(e.asString(), PartKind.BODY, position(origin, e)));
+                } else {
+                    PartKind part = e.has("part") ? PartKind.fromId(e.get("part").asString()) : PartKind.BODY;
+                    result.add(new Example(e.get("text").asString(), part, position(origin, e)));
+                }
+            }
+            return result;
+        }
+
+        private void fail(JsonNode node, String message) {
+            errors.add(new RulePackException.PackError(position(origin, node), message));
+        }
+    }
+
+    private static Localized localized(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return new Localized(node.asString(), node.asString());
+        }
+        return new Localized(node.has("zh") ? node.get("zh").asString() : null,
+                node.has("en") ? node.get("en").asString() : null);
+    }
+
+    static SourcePosition position(String origin, JsonNode node) {
+        TokenStreamLocation loc = node == null ? null : JsonNodes.tokenStreamLocationOf(node);
+        if (loc == null) {
+            return new SourcePosition(origin, 1, 1);
+        }
+        return new SourcePosition(origin, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+
+    private static RulePackException error(String origin, JsonNode node, String message) {
+        return new RulePackException(new RulePackException.PackError(position(origin, node), message));
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
