@@ -32,7 +32,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Parts come in reading order of a page: headers, main document, footnotes, endnotes, footers, comments; files
  * of one kind in natural name order ({@code header2} before {@code header10}). Within one file, the kinds appear in
- * the order of the first paragraph contributing to them. Each part's source is the zip entry name, e.g. {@code word/header1.xml}.
+ * the order of the first paragraph contributing to them. Each part's source is the zip entry name, e.g.
+ * {@code word/header1.xml}.
  *
  * <p>Safety: DOCTYPEs are rejected, nothing is ever resolved externally, and every XML entry is capped at
  * {@link #MAX_ENTRY_BYTES} uncompressed bytes, counted while reading (declared sizes can lie).
@@ -156,14 +157,9 @@ public final class DocxStructureReader {
         }
 
         private Source byRelationship(Relationship rel, String mainName) {
-            String type = rel.type();
-            int slash = type.lastIndexOf('/');
-            Source kind = ranked(null, type.substring(slash + 1).toLowerCase(Locale.ROOT));
-            if (kind == null) {
-                return null;
-            }
+            String type = rel.type().substring(rel.type().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             ZipEntry target = entry(resolve(mainName, rel.target()));
-            return target == null ? null : new Source(target, kind.kind(), kind.rank());
+            return target == null ? null : ranked(target, type);
         }
 
         private Source byName(ZipEntry entry) {
@@ -417,7 +413,8 @@ public final class DocxStructureReader {
                 case "br", "cr" -> appendInRun("\n");
                 case "noBreakHyphen" -> appendInRun("-");
                 case "vanish", "specVanish" -> {
-                    // only the run's own properties; pPr/rPr (paragraph mark) and rPrChange (old formatting) don't hide text
+                    // only the run's own properties: pPr/rPr (paragraph mark) and rPrChange (old formatting)
+                    // don't hide text
                     if (parent(0).equals("rPr") && parent(1).equals("r") && isOn(wordAttribute("val"))) {
                         runs.set(runs.size() - 1, Boolean.TRUE);
                     }
@@ -503,6 +500,7 @@ public final class DocxStructureReader {
             if (s.isEmpty()) {
                 return;
             }
+            // any enclosing hidden run counts: a text box anchored in a hidden run is hidden with it
             PartKind kind = changeDepth > 0 ? PartKind.DELETED : runs.contains(Boolean.TRUE) ? PartKind.HIDDEN
                     : source.kind();
             paragraphs.get(paragraphs.size() - 1).computeIfAbsent(kind, k -> new StringBuilder()).append(s);
