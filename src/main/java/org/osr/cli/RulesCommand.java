@@ -1,0 +1,155 @@
+package org.osr.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.osr.match.ExampleRunner;
+import org.osr.rules.Example;
+import org.osr.rules.Lang;
+import org.osr.rules.Matcher;
+import org.osr.rules.Rule;
+import org.osr.rules.RulePack;
+import org.osr.rules.Where;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Inspect and test rule packs.",
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class})
+final class RulesCommand implements Runnable {
+    final Io io;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    RulesCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, show or test");
+    }
+
+    /** Options every rules subcommand shares. */
+    abstract static class Sub implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        RulesCommand parent;
+
+        @Mixin
+        PackOptions packOptions = new PackOptions();
+
+        @Option(names = "--lang", paramLabel = "LANG", description = "zh or en (default: locale).")
+        String lang;
+
+        Io io() {
+            return parent.io;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules of every pack in use.")
+    static final class ListRules extends Sub {
+        @Override
+        public Integer call() throws Exception {
+            Lang language = ScanCommand.language(lang);
+            for (RulePack pack : packOptions.load()) {
+                io().out().println(pack.id() + " " + pack.version() + "  " + pack.title().in(language) + "  ("
+                        + pack.origin() + ", " + pack.rules().size() + " rules)");
+                for (Rule r : pack.rules()) {
+                    io().out().printf("  %-40s %-9s %-24s %s%n", r.id(), r.action().id(), r.category(),
+                            r.message().in(language));
+                }
+            }
+            io().out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Explain one rule.")
+    static final class Show extends Sub {
+        @Parameters(paramLabel = "ID", description = "Rule id, e.g. cn-marking.level-star-period")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            Lang language = ScanCommand.language(lang);
+            for (RulePack pack : packOptions.load()) {
+                for (Rule r : pack.rules()) {
+                    if (r.id().equals(id)) {
+                        print(pack, r, language);
+                        return 0;
+                    }
+                }
+            }
+            throw new Main.UsageException("no rule with id '" + id + "' (see 'osr rules list')");
+        }
+
+        private void print(RulePack pack, Rule r, Lang language) {
+            var out = io().out();
+            out.println(r.id());
+            out.println("  pack:      " + pack.id() + " " + pack.version() + " (" + r.position() + ")");
+            out.println("  category:  " + r.category());
+            out.println("  action:    " + r.action().id());
+            out.println("  message:   " + r.message().in(language));
+            if (pack.basis() != null) {
+                out.println("  basis:     " + pack.basis());
+            }
+            if (r.matcher() instanceof Matcher.Terms t) {
+                out.println("  terms:     " + String.join(", ", t.terms()));
+            } else if (r.matcher() instanceof Matcher.Regex x) {
+                out.println("  regex:     " + x.source());
+                if (!x.requires().isEmpty()) {
+                    out.println("  requires:  " + String.join(", ", x.requires()));
+                }
+            }
+            out.println("  where:     " + r.where().stream().map(Where::describe).collect(Collectors.joining("; or ")));
+            if (r.unlessNear() != null) {
+                out.println("  unless within " + r.unlessNear().within() + " chars of: "
+                        + String.join(", ", r.unlessNear().terms()));
+            }
+            if (r.mask()) {
+                out.println("  masked:    yes (the match is never printed whole)");
+            }
+            printExamples("match", r.matchExamples());
+            printExamples("no-match", r.noMatchExamples());
+            out.flush();
+        }
+
+        private void printExamples(String label, List<Example> examples) {
+            for (Example e : examples) {
+                io().out().println("  " + label + ": " + e.text().replace("\n", "\\n")
+                        + (e.part() == org.osr.extract.PartKind.BODY ? "" : "  [" + e.part().id() + "]"));
+            }
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run every example of every rule; exit 1 if any example fails.")
+    static final class Test extends Sub {
+        @Override
+        public Integer call() throws Exception {
+            List<RulePack> packs = packOptions.load();
+            List<ExampleRunner.Result> results = ExampleRunner.run(packs);
+            int failed = 0;
+            for (ExampleRunner.Result r : results) {
+                if (!r.passed()) {
+                    failed++;
+                    io().err().println(r.example().position() + ": " + r.rule().id() + ": expected "
+                            + (r.expectMatch() ? "a finding" : "no finding") + " for '"
+                            + r.example().text().replace("\n", "\\n") + "'"
+                            + (r.example().part() == org.osr.extract.PartKind.BODY ? "" : " in " + r.example().part().id()));
+                }
+            }
+            long rulesWithoutExamples = packs.stream().flatMap(p -> p.rules().stream())
+                    .filter(r -> r.matchExamples().isEmpty()).count();
+            if (rulesWithoutExamples > 0) {
+                io().err().println("warning: " + rulesWithoutExamples + " rule(s) have no match examples");
+            }
+            io().out().println("rules: " + (results.size() - failed) + " passed, " + failed + " failed");
+            io().out().flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}
