@@ -74,6 +74,12 @@ final class LayoutTextHandler extends DefaultHandler {
         }
     }
 
+    /** Tika's XHTML writes its line breaks as ignorable whitespace; for a PDF they are the line structure. */
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) {
+        characters(ch, start, length);
+    }
+
     private void append(StringBuilder target, char c) {
         if (budget.getAndDecrement() <= 0) {
             budget.incrementAndGet();

@@ -208,6 +208,7 @@ public final class SampleDocuments {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "samples");
         SampleSet.write(dir, DEFAULT_FONT);
+        SampleSet.writeDescription(dir.toAbsolutePath().getParent().resolve("docs").resolve("samples.md"));
         System.out.println("wrote samples to " + dir.toAbsolutePath().normalize());
     }
 

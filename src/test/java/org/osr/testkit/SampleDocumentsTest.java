@@ -30,7 +30,10 @@ class SampleDocumentsTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        SampleDocuments.main(new String[] {dir.toString()});
+        // CJK PDFs need a CJK font; .ci/run installs it (Debian fonts-droid-fallback), a user's machine may lack it.
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.exists(Path.of(SampleDocuments.DEFAULT_FONT)), "no CJK font installed");
+        SampleSet.write(dir, SampleDocuments.DEFAULT_FONT);
     }
 
     @Test
@@ -43,8 +46,7 @@ class SampleDocumentsTest {
                 .isDirectoryContaining("glob:**/notice-marked.html")
                 .isDirectoryContaining("glob:**/header-marked.docx")
                 .isDirectoryContaining("glob:**/tracked-deletion.docx")
-                .isDirectoryContaining("glob:**/encrypted.pdf")
-                .isDirectoryContaining("glob:**/README.md");
+                .isDirectoryContaining("glob:**/encrypted.pdf");
     }
 
     @Test
