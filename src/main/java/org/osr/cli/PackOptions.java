@@ -36,6 +36,11 @@ final class PackOptions {
     }
 
     static String basisOf(List<RulePack> packs, String packId) {
-        return packs.stream().filter(p -> p.id().equals(packId)).map(RulePack::basis).findFirst().orElse(null);
+        for (RulePack p : packs) {
+            if (p.id().equals(packId)) {
+                return p.basis();
+            }
+        }
+        return null;
     }
 }
