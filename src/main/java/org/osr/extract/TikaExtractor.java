@@ -67,6 +67,13 @@ public final class TikaExtractor implements Extractor {
         rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         Collector collector = new Collector(charLimit);
         List<Problem> problems = new ArrayList<>();
+        if (size == 0) {
+            // An empty file has nothing to publish and nothing to hide. Tika would report it as parsed by the
+            // EmptyParser, which the readability check below would misreport as an unsupported format.
+            rootMetadata.set(Metadata.CONTENT_TYPE, parser.getDetector().detect(null, rootMetadata).toString());
+            return new Document(displayPath, sha256, size, baseType(rootMetadata.get(Metadata.CONTENT_TYPE)), null,
+                    List.of(), Coverage.of(List.of(), null, List.of()));
+        }
         try (TikaInputStream in = TikaInputStream.get(file)) {
             new RecursiveParserWrapper(parser).parse(in, collector, rootMetadata, context());
         } catch (ZeroByteFileException e) {
