@@ -27,6 +27,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.osr.extract.PartKind;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.osr.normalize.Normalizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -99,6 +106,7 @@ public final class PackLoader {
             // SnakeYAML Engine limits (alias bombs, nesting) surface as plain runtime exceptions.
             throw error(origin, null, "YAML: " + firstLine(String.valueOf(e.getMessage())));
         }
+        rejectAnchorsAndTags(origin, text);
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
         }
@@ -111,6 +119,33 @@ public final class PackLoader {
             throw new RulePackException(errors);
         }
         return new Compiler(origin, errors).compile(root, sha256(bytes));
+    }
+
+    /**
+     * Jackson's YAML reader hands an alias back as the anchor's name (so {@code [&x 机密, *x]} would silently become
+     * the term "x"), and ignores tags. Packs need neither: both are refused with their position.
+     */
+    private static void rejectAnchorsAndTags(String origin, String text) throws RulePackException {
+        List<RulePackException.PackError> errors = new ArrayList<>();
+        for (Event event : new Parse(LoadSettings.builder().setLabel(origin).build()).parseString(text)) {
+            String problem = null;
+            if (event.getEventId() == Event.ID.Alias) {
+                problem = "YAML aliases (*name) are not allowed in rule packs; write the value out";
+            } else if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
+                problem = "YAML anchors (&name) are not allowed in rule packs";
+            } else if ((event instanceof ScalarEvent scalar && scalar.getTag().isPresent())
+                    || (event instanceof CollectionStartEvent coll && coll.getTag().isPresent())) {
+                problem = "YAML tags (!tag, !!type) are not allowed in rule packs";
+            }
+            if (problem != null) {
+                Mark mark = event.getStartMark().orElse(null);
+                errors.add(new RulePackException.PackError(new SourcePosition(origin,
+                        mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1), problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RulePackException(errors);
+        }
     }
 
     private static String decodeUtf8(String origin, byte[] bytes) throws RulePackException {
