@@ -213,4 +213,28 @@ class TikaExtractorTest {
         assertThat(problemCodes(doc)).contains(Problem.TRUNCATED);
         assertThat(doc.coverage().characters()).isLessThanOrEqualTo(100 + 200); // body budget plus metadata
     }
+
+    @Test
+    void imageOnlyPdfHasNoTextLayerAndIsNeverComplete() throws Exception {
+        java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(200, 100,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.fillRect(0, 0, 200, 100);
+        g.dispose();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf, scan);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 50, 500, 200, 100);
+            }
+            pdf.save(bytes);
+        }
+        Document doc = extractor.extract(write("scan.pdf", bytes.toByteArray()), "scan.pdf");
+
+        assertThat(doc.coverage().complete()).isFalse();
+        assertThat(problemCodes(doc)).containsExactly(Problem.NO_TEXT_LAYER);
+        assertThat(doc.coverage().problems().get(0).message()).contains("--ocr");
+    }
 }
