@@ -13,25 +13,29 @@ import picocli.CommandLine.Option;
 /** Which rule packs a command uses: the bundled ones, or the user's {@code --rules} (plus bundled on request). */
 final class PackOptions {
     @Option(names = "--rules", paramLabel = "PATH",
-            description = "A rule pack file or a folder of packs (repeatable). Replaces the bundled packs unless "
-                    + "--with-bundled is given.")
+            description = "Add a rule pack file or a folder of packs (repeatable). A pack may extend, disable or "
+                    + "override bundled rules.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--with-bundled", description = "Use the bundled packs as well as those named with --rules.")
+    @Option(names = "--no-bundled", description = "Do not use the bundled packs (a pack may still extend one).")
+    boolean noBundled;
+
+    @Option(names = "--with-bundled", hidden = true,
+            description = "Accepted for compatibility: bundled packs are used unless --no-bundled.")
     boolean withBundled;
 
     List<RulePack> load() throws RulePackException {
         PackLoader loader = new PackLoader();
-        List<RulePack> packs = new ArrayList<>();
-        if (rules.isEmpty() || withBundled) {
-            packs.addAll(PackSources.bundled(loader));
-        }
+        List<RulePack> user;
         try {
-            packs.addAll(PackSources.fromPaths(loader, rules));
+            user = PackSources.fromPaths(loader, rules);
         } catch (IOException e) {
             throw new Main.UsageException("cannot read rule pack: " + e.getMessage());
         }
-        PackSources.checkUniqueRuleIds(packs);
+        List<RulePack> packs = PackSources.assemble(PackSources.bundled(loader), user, noBundled);
+        if (packs.stream().allMatch(p -> p.rules().isEmpty())) {
+            throw new Main.UsageException("no rules in use (--no-bundled and no --rules pack with rules)");
+        }
         return packs;
     }
 

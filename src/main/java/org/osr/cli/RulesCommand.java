@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Inspect and test rule packs.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Show.class, RulesCommand.Test.class,
+            RulesCommand.Lint.class})
 final class RulesCommand implements Runnable {
     final Io io;
 
@@ -30,7 +31,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, show or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, show, test or lint");
     }
 
     /** Options every rules subcommand shares. */
@@ -150,6 +151,22 @@ final class RulesCommand implements Runnable {
             io().out().println("rules: " + (results.size() - failed) + " passed, " + failed + " failed");
             io().out().flush();
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Warn about rules without examples or whose examples never exercise their conditions.")
+    static final class Lint extends Sub {
+        @Option(names = "--strict", description = "Exit 1 when there are warnings.")
+        boolean strict;
+
+        @Override
+        public Integer call() throws Exception {
+            List<org.osr.match.RuleLinter.Warning> warnings = org.osr.match.RuleLinter.lint(packOptions.load());
+            warnings.forEach(w -> io().out().println(w));
+            io().out().println(warnings.size() + " warning(s)");
+            io().out().flush();
+            return strict && !warnings.isEmpty() ? 1 : 0;
         }
     }
 }

@@ -24,8 +24,7 @@ public final class ExampleRunner {
         List<Result> results = new ArrayList<>();
         for (RulePack pack : packs) {
             for (Rule rule : pack.rules()) {
-                RuleEngine engine = new RuleEngine(List.of(new RulePack(pack.id(), pack.version(), pack.title(),
-                        pack.basis(), List.of(rule), pack.origin(), pack.sha256())));
+                RuleEngine engine = new RuleEngine(List.of(pack.withRules(List.of(rule))));
                 for (Example ex : rule.matchExamples()) {
                     results.add(new Result(rule, ex, true, fires(engine, ex)));
                 }

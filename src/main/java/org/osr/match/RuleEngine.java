@@ -46,6 +46,10 @@ public final class RuleEngine {
                 for (String t : regex.requires()) {
                     literals.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
                 }
+            } else if (m instanceof Matcher.Cluster cluster) {
+                for (String t : cluster.anyOf()) {
+                    literals.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+                }
             }
         }
         if (literals.isEmpty()) {
@@ -74,28 +78,38 @@ public final class RuleEngine {
         String text = normalized.text();
         List<int[]> candidates = new ArrayList<>();   // {ruleIndex, start, end} in normalized text
         BitSet regexEnabled = (BitSet) alwaysRun.clone();
+        java.util.Map<Integer, List<int[]>> clusterHits = new java.util.HashMap<>();
         if (trie != null) {
             trie.parseText(text, (begin, end, ruleIndexes) -> {
+                if (!onWordBoundaries(text, begin, end)) {
+                    return;
+                }
                 for (int r : ruleIndexes) {
-                    if (rules.get(r).matcher() instanceof Matcher.Terms) {
-                        if (onWordBoundaries(text, begin, end)) {
-                            candidates.add(new int[] {r, begin, end});
-                        }
+                    Matcher m = rules.get(r).matcher();
+                    if (m instanceof Matcher.Terms) {
+                        candidates.add(new int[] {r, begin, end});
+                    } else if (m instanceof Matcher.Cluster) {
+                        clusterHits.computeIfAbsent(r, k -> new ArrayList<>()).add(new int[] {begin, end});
                     } else {
                         regexEnabled.set(r);
                     }
                 }
             });
         }
+        LineIndex lines = new LineIndex(text);
+        java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
+        clusterHits.forEach((r, found) -> clusters(r, (Matcher.Cluster) rules.get(r).matcher(), found, text, lines,
+                candidates, clusterDetails));
         for (int r = regexEnabled.nextSetBit(0); r >= 0; r = regexEnabled.nextSetBit(r + 1)) {
             Matcher.Regex regex = (Matcher.Regex) rules.get(r).matcher();
             boolean narrowed = regex.pattern().namedGroups().containsKey("match");
             com.google.re2j.Matcher m = regex.pattern().matcher(text);
             int from = 0;
+            String validator = rules.get(r).validator();
             while (from <= text.length() && m.find(from)) {
                 int s = narrowed ? m.start("match") : m.start();
                 int e = narrowed ? m.end("match") : m.end();
-                if (s >= 0 && e > s) {
+                if (s >= 0 && e > s && (validator == null || Validators.valid(validator, text.substring(s, e)))) {
                     candidates.add(new int[] {r, s, e});
                 }
                 from = m.end() > m.start() ? m.end() : m.end() + 1;
@@ -104,7 +118,6 @@ public final class RuleEngine {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        LineIndex lines = new LineIndex(text);
         List<Hit> hits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int[] c : candidates) {
@@ -116,17 +129,74 @@ public final class RuleEngine {
             }
             int line = lines.lineOf(s);
             String position = position(rule, part, text, lines, line, s, e);
-            if (position == null || isProse(rule.unlessNear(), text, lines, line, s, e)) {
+            if (position == null || isProse(rule.unlessNear(), text, lines, line, s, e)
+                    || !caseHolds(rule, normalized, lines, line, e)) {
                 continue;
             }
-            String how = rule.matcher() instanceof Matcher.Terms ? "term" : "pattern";
+            String how;
+            if (rule.matcher() instanceof Matcher.Cluster) {
+                how = clusterDetails.get(c[0] + ":" + s + ":" + e);
+            } else if (rule.matcher() instanceof Matcher.Terms) {
+                how = "term '" + text.substring(s, e) + "'";
+            } else {
+                how = "pattern '" + text.substring(s, e) + "'"
+                        + (rule.validator() != null ? " (" + rule.validator() + " checksum valid)" : "");
+            }
             hits.add(new Hit(rule, part, normalized.originalStart(s), normalized.originalEnd(e),
                     text.substring(s, e), part.paged() ? lines.page(line) : null, lines.lineInPage(line),
-                    how + " '" + text.substring(s, e) + "' " + position));
+                    how + " " + position));
         }
         hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : a.rule().id().compareTo(b.rule().id()));
         return hits;
+    }
+
+    /**
+     * Finds windows holding at least {@code min} different terms of a cluster. Windows do not overlap: after one is
+     * reported the search resumes behind it. The candidate spans from the first to the last term in the window.
+     */
+    private static void clusters(int r, Matcher.Cluster cluster, List<int[]> found, String text, LineIndex lines,
+                                 List<int[]> candidates, java.util.Map<String, String> details) {
+        found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int i = 0;
+        while (i < found.size()) {
+            int first = found.get(i)[0];
+            int firstLine = lines.lineOf(first);
+            java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
+            int last = i;
+            for (int j = i; j < found.size(); j++) {
+                int[] h = found.get(j);
+                boolean inside = cluster.withinLines() > 0
+                        ? lines.lineOf(h[0]) - firstLine < cluster.withinLines()
+                        : h[1] - first <= cluster.withinChars();
+                if (!inside) {
+                    break;
+                }
+                terms.add(text.substring(h[0], h[1]));
+                last = j;
+            }
+            if (terms.size() >= cluster.min()) {
+                int end = found.get(last)[1];
+                candidates.add(new int[] {r, first, end});
+                details.put(r + ":" + first + ":" + end, "cluster of " + terms.size() + " labels ("
+                        + String.join(", ", terms) + ") within " + (cluster.withinLines() > 0
+                        ? cluster.withinLines() + " lines" : cluster.withinChars() + " characters"));
+                i = last + 1;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** For case-sensitive rules: the pattern must also match the original line with its case (and NFKC) kept. */
+    private static boolean caseHolds(Rule rule, NormalizedText normalized, LineIndex lines, int line, int end) {
+        if (!(rule.matcher() instanceof Matcher.Regex regex) || regex.caseSensitive() == null) {
+            return true;
+        }
+        int lastLine = lines.lineOf(Math.max(0, end - 1));
+        String original = normalized.originalSlice(lines.lineStart(line), lines.lineEnd(lastLine));
+        String nfkc = java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC);
+        return regex.caseSensitive().matcher(nfkc).find();
     }
 
     /** The first {@code where} alternative that holds, described for the explanation; null if none holds. */

@@ -15,11 +15,25 @@ public sealed interface Matcher {
     /**
      * An RE2/J regular expression (linear time, safe on untrusted input) run on normalized text, case-insensitive.
      * A named group {@code match} narrows the reported span. When {@code requires} is not empty the regex runs only on
-     * parts that contain at least one of those literals (found in the shared Aho-Corasick pass).
+     * parts that contain at least one of those literals (found in the shared Aho-Corasick pass). When
+     * {@code caseSensitive} is set, a hit counts only if that pattern also matches the original line with its case
+     * kept (TOP SECRET is a banner, Top Secret is a word).
      */
-    record Regex(String source, com.google.re2j.Pattern pattern, List<String> requires) implements Matcher {
+    record Regex(String source, com.google.re2j.Pattern pattern, List<String> requires,
+                 com.google.re2j.Pattern caseSensitive) implements Matcher {
         public Regex {
             requires = List.copyOf(requires);
+        }
+    }
+
+    /**
+     * A layout made of several labels: at least {@code min} different terms of {@code anyOf} within a window of
+     * {@code withinLines} lines or {@code withinChars} characters (whichever is set). Used for telegram headers, whose
+     * fields (发电单位, 签批, 等级, 密级 …) are harmless alone and a header together.
+     */
+    record Cluster(List<String> anyOf, int min, int withinLines, int withinChars) implements Matcher {
+        public Cluster {
+            anyOf = List.copyOf(anyOf);
         }
     }
 }

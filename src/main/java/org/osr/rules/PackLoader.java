@@ -78,6 +78,16 @@ public final class PackLoader {
         }
     }
 
+    /** Reads the file a pack's {@code terms-file:} names; relative names are resolved beside the pack. */
+    @FunctionalInterface
+    public interface TermsFiles {
+        byte[] read(String name) throws IOException;
+
+        TermsFiles NONE = name -> {
+            throw new IOException("terms files are not available for this pack");
+        };
+    }
+
     public RulePack load(Path file) throws RulePackException, IOException {
         long size = Files.size(file);
         if (size > MAX_PACK_BYTES) {
@@ -85,10 +95,15 @@ public final class PackLoader {
                     "rule pack is " + size + " bytes; the limit is " + MAX_PACK_BYTES
                             + " (put long term lists in a terms file)"));
         }
-        return load(file.toString(), Files.readAllBytes(file));
+        Path dir = file.toAbsolutePath().getParent();
+        return load(file.toString(), Files.readAllBytes(file), name -> TermsFile.readCapped(dir.resolve(name)));
     }
 
     public RulePack load(String origin, byte[] bytes) throws RulePackException {
+        return load(origin, bytes, TermsFiles.NONE);
+    }
+
+    public RulePack load(String origin, byte[] bytes, TermsFiles termsFiles) throws RulePackException {
         if (bytes.length > MAX_PACK_BYTES) {
             throw error(origin, null, "rule pack is " + bytes.length + " bytes; the limit is " + MAX_PACK_BYTES);
         }
@@ -118,7 +133,7 @@ public final class PackLoader {
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);
         }
-        return new Compiler(origin, errors).compile(root, sha256(bytes));
+        return new Compiler(origin, errors, termsFiles).compile(root, sha256(bytes));
     }
 
     /**
@@ -163,17 +178,24 @@ public final class PackLoader {
     private static final class Compiler {
         private final String origin;
         private final List<RulePackException.PackError> errors;
+        private final TermsFiles termsFiles;
 
-        Compiler(String origin, List<RulePackException.PackError> errors) {
+        Compiler(String origin, List<RulePackException.PackError> errors, TermsFiles termsFiles) {
             this.origin = origin;
             this.errors = errors;
+            this.termsFiles = termsFiles;
         }
 
         RulePack compile(JsonNode root, String sha256) throws RulePackException {
             String packId = root.get("pack").asString();
             List<Rule> rules = new ArrayList<>();
             Set<String> ids = new HashSet<>();
-            for (JsonNode node : root.get("rules")) {
+            JsonNode ruleNodes = root.has("rules") ? root.get("rules") : tools.jackson.databind.node.JsonNodeFactory
+                    .instance.arrayNode();
+            if (ruleNodes.isEmpty() && !root.has("extends") && !root.has("disable") && !root.has("overrides")) {
+                fail(root, "a pack needs rules, or extends/disable/overrides to change other packs' rules");
+            }
+            for (JsonNode node : ruleNodes) {
                 String id = node.get("id").asString();
                 if (!ids.add(id)) {
                     fail(node.get("id"), "rule id '" + id + "' appears twice in this pack");
@@ -187,8 +209,25 @@ public final class PackLoader {
             if (!errors.isEmpty()) {
                 throw new RulePackException(errors);
             }
+            RulePack.RuleRef extendsRef = root.has("extends")
+                    ? new RulePack.RuleRef(root.get("extends").asString(), position(origin, root.get("extends"))) : null;
+            List<RulePack.RuleRef> disabled = new ArrayList<>();
+            if (root.has("disable")) {
+                root.get("disable").forEach(d -> disabled.add(new RulePack.RuleRef(d.asString(), position(origin, d))));
+            }
+            List<RulePack.RuleOverride> overrides = new ArrayList<>();
+            if (root.has("overrides")) {
+                for (var entry : root.get("overrides").properties()) {
+                    JsonNode o = entry.getValue();
+                    overrides.add(new RulePack.RuleOverride(entry.getKey(),
+                            o.has("action") ? Action.fromId(o.get("action").asString()) : null,
+                            o.has("message") ? localized(o.get("message")) : null,
+                            o.has("where") ? where(o.get("where")) : null, position(origin, o)));
+                }
+            }
             return new RulePack(packId, root.get("version").asString(), localized(root.get("title")),
-                    root.has("basis") ? root.get("basis").asString() : null, rules, origin, sha256);
+                    root.has("basis") ? root.get("basis").asString() : null, rules, origin, sha256, extendsRef,
+                    disabled, overrides);
         }
 
         private Rule rule(String packId, JsonNode node) {
@@ -203,38 +242,85 @@ public final class PackLoader {
                         u.has("within") ? u.get("within").asInt() : 12);
             }
             JsonNode examples = node.get("examples");
+            String validator = node.has("validate") ? node.get("validate").asString() : null;
+            if (validator != null && !(matcher instanceof Matcher.Regex)) {
+                fail(node.get("validate"), "'validate' applies to 'regex' rules (the validator checks what the regex found)");
+            }
             return new Rule(node.get("id").asString(), packId, node.get("category").asString(),
                     Action.fromId(node.get("action").asString()), localized(node.get("message")), matcher,
-                    where(node.get("where")), unless, node.has("mask") && node.get("mask").asBoolean(),
+                    where(node.get("where")), unless, node.has("mask") && node.get("mask").asBoolean(), validator,
                     examples(examples == null ? null : examples.get("match")),
                     examples(examples == null ? null : examples.get("no-match")),
                     position(origin, node));
         }
 
         private Matcher matcher(JsonNode node) {
-            boolean hasTerms = node.has("terms");
-            boolean hasRegex = node.has("regex");
-            if (hasTerms == hasRegex) {
-                fail(node, "a rule needs exactly one matcher: 'terms' or 'regex'");
+            boolean hasTerms = node.has("terms") || node.has("terms-file");
+            int kinds = (hasTerms ? 1 : 0) + (node.has("regex") ? 1 : 0) + (node.has("cluster") ? 1 : 0);
+            if (kinds != 1) {
+                fail(node, "a rule needs exactly one matcher: 'terms' (and/or 'terms-file'), 'regex' or 'cluster'");
                 return null;
             }
+            if (node.has("requires") && !node.has("regex")) {
+                fail(node.get("requires"), "'requires' only applies to 'regex' rules");
+            }
+            if (node.has("case-sensitive") && !node.has("regex")) {
+                fail(node.get("case-sensitive"), "'case-sensitive' only applies to 'regex' rules");
+            }
             if (hasTerms) {
-                if (node.has("requires")) {
-                    fail(node.get("requires"), "'requires' only applies to 'regex' rules");
+                List<String> terms = new ArrayList<>();
+                if (node.has("terms")) {
+                    terms.addAll(normalizedTerms(node.get("terms")));
                 }
-                List<String> terms = normalizedTerms(node.get("terms"));
-                return terms.isEmpty() ? null : new Matcher.Terms(terms);
+                if (node.has("terms-file")) {
+                    terms.addAll(termsFile(node.get("terms-file")));
+                }
+                return terms.isEmpty() ? null : new Matcher.Terms(terms.stream().distinct().toList());
+            }
+            if (node.has("cluster")) {
+                JsonNode c = node.get("cluster");
+                List<String> anyOf = normalizedTerms(c.get("any-of")).stream().distinct().toList();
+                int min = c.get("min").asInt();
+                if (min > anyOf.size()) {
+                    fail(c.get("min"), "min " + min + " is more than the " + anyOf.size() + " distinct terms in any-of");
+                }
+                JsonNode within = c.get("within");
+                return new Matcher.Cluster(anyOf, min, within.has("lines") ? within.get("lines").asInt() : 0,
+                        within.has("chars") ? within.get("chars").asInt() : 0);
             }
             JsonNode regexNode = node.get("regex");
             String source = regexNode.asString();
             try {
                 Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
                 List<String> requires = node.has("requires") ? normalizedTerms(node.get("requires")) : List.of();
-                return new Matcher.Regex(source, pattern, requires);
+                Pattern caseSensitive = node.has("case-sensitive") && node.get("case-sensitive").asBoolean()
+                        ? Pattern.compile(source, Pattern.MULTILINE) : null;
+                return new Matcher.Regex(source, pattern, requires, caseSensitive);
             } catch (PatternSyntaxException e) {
                 fail(regexNode, "invalid regex (RE2 syntax; no look-around or back-references): "
                         + e.getDescription() + " near '" + e.getPattern() + "'");
                 return null;
+            }
+        }
+
+        private List<String> termsFile(JsonNode nameNode) {
+            String name = nameNode.asString();
+            byte[] bytes;
+            try {
+                bytes = termsFiles.read(name);
+            } catch (IOException e) {
+                fail(nameNode, "cannot read terms file '" + name + "': " + e.getMessage());
+                return List.of();
+            }
+            try {
+                List<String> terms = TermsFile.parse(bytes);
+                if (terms.isEmpty()) {
+                    fail(nameNode, "terms file '" + name + "' has no terms (only blank lines and # comments)");
+                }
+                return terms;
+            } catch (TermsFile.BadLine e) {
+                fail(nameNode, "terms file '" + name + "' line " + e.line() + ": " + e.getMessage());
+                return List.of();
             }
         }
 

@@ -26,12 +26,21 @@ public final class PackSources {
                 if (in == null) {
                     throw new IllegalStateException("bundled rule pack missing from the jar: " + name);
                 }
-                packs.add(loader.load("bundled:rules/" + name, in.readAllBytes()));
+                packs.add(loader.load("bundled:rules/" + name, in.readAllBytes(), PackSources::bundledTermsFile));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read bundled rule pack " + name, e);
             }
         }
         return packs;
+    }
+
+    private static byte[] bundledTermsFile(String name) throws IOException {
+        try (InputStream in = PackSources.class.getResourceAsStream("/osr/rules/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no bundled terms file " + name);
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name). */
@@ -66,6 +75,108 @@ public final class PackSources {
                 return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
             }).sorted().toList();
         }
+    }
+
+    /**
+     * The packs a run uses. Bundled packs are in use unless {@code noBundled}; a user pack that {@code extends} another
+     * pack inherits its rules and takes its place; {@code disable} and {@code overrides} in any pack in use apply to
+     * rules wherever they are defined. Every reference must resolve, or the run stops with file:line:column.
+     */
+    public static List<RulePack> assemble(List<RulePack> bundled, List<RulePack> user, boolean noBundled)
+            throws RulePackException {
+        Map<String, RulePack> available = new java.util.LinkedHashMap<>();
+        for (RulePack p : bundled) {
+            available.put(p.id(), p);
+        }
+        List<RulePackException.PackError> errors = new ArrayList<>();
+        for (RulePack p : user) {
+            RulePack clash = available.put(p.id(), p);
+            if (clash != null && !bundled.contains(clash)) {
+                errors.add(new RulePackException.PackError(new SourcePosition(p.origin(), 1, 1),
+                        "pack id '" + p.id() + "' is also used by " + clash.origin()));
+            }
+        }
+        List<RulePack> inUse = new ArrayList<>(noBundled ? List.of() : bundled);
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (RulePack p : user) {
+            RulePack resolved = resolveExtends(p, available, new java.util.HashSet<>(), errors);
+            if (p.extendsRef() != null) {
+                replaced.add(p.extendsRef().id());
+            }
+            inUse.removeIf(q -> q.id().equals(p.id()));
+            inUse.add(resolved);
+        }
+        inUse.removeIf(q -> replaced.contains(q.id()) && user.stream().noneMatch(u -> u.id().equals(q.id())));
+        if (!errors.isEmpty()) {
+            throw new RulePackException(errors);
+        }
+        List<RulePack> result = applyDisableAndOverrides(inUse, errors);
+        if (!errors.isEmpty()) {
+            throw new RulePackException(errors);
+        }
+        checkUniqueRuleIds(result);
+        return result;
+    }
+
+    private static RulePack resolveExtends(RulePack pack, Map<String, RulePack> available, java.util.Set<String> seen,
+                                           List<RulePackException.PackError> errors) {
+        if (pack.extendsRef() == null) {
+            return pack;
+        }
+        String baseId = pack.extendsRef().id();
+        RulePack base = available.get(baseId);
+        if (base == null || base == pack || !seen.add(pack.id())) {
+            errors.add(new RulePackException.PackError(pack.extendsRef().position(), base == null
+                    ? "extends unknown pack '" + baseId + "' (bundled: " + String.join(", ", available.keySet()) + ")"
+                    : "pack '" + pack.id() + "' extends itself, directly or through other packs"));
+            return pack;
+        }
+        RulePack resolvedBase = resolveExtends(base, available, seen, errors);
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : resolvedBase.rules()) {
+            rules.add(r.inPack(pack.id()));
+        }
+        rules.addAll(pack.rules());
+        return new RulePack(pack.id(), pack.version(), pack.title(),
+                pack.basis() != null ? pack.basis() : resolvedBase.basis(), rules, pack.origin(), pack.sha256(),
+                pack.extendsRef(), pack.disabled(), pack.overrides());
+    }
+
+    private static List<RulePack> applyDisableAndOverrides(List<RulePack> packs,
+                                                           List<RulePackException.PackError> errors) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        packs.forEach(p -> p.rules().forEach(r -> known.add(r.id())));
+        java.util.Set<String> disabled = new java.util.HashSet<>();
+        Map<String, RulePack.RuleOverride> overrides = new HashMap<>();
+        for (RulePack p : packs) {
+            for (RulePack.RuleRef ref : p.disabled()) {
+                if (!known.contains(ref.id())) {
+                    errors.add(new RulePackException.PackError(ref.position(), "disable: no rule with id '"
+                            + ref.id() + "' in the packs in use"));
+                }
+                disabled.add(ref.id());
+            }
+            for (RulePack.RuleOverride o : p.overrides()) {
+                if (!known.contains(o.id())) {
+                    errors.add(new RulePackException.PackError(o.position(), "overrides: no rule with id '"
+                            + o.id() + "' in the packs in use"));
+                }
+                overrides.put(o.id(), o);
+            }
+        }
+        List<RulePack> result = new ArrayList<>();
+        for (RulePack p : packs) {
+            List<Rule> rules = new ArrayList<>();
+            for (Rule r : p.rules()) {
+                if (disabled.contains(r.id())) {
+                    continue;
+                }
+                RulePack.RuleOverride o = overrides.get(r.id());
+                rules.add(o == null ? r : r.with(o.action(), o.message(), o.where()));
+            }
+            result.add(p.withRules(rules));
+        }
+        return result;
     }
 
     /** Two packs may not define the same rule id: findings, fingerprints and baselines key on it. */

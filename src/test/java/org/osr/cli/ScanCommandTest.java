@@ -146,6 +146,7 @@ class ScanCommandTest {
         assertThat(refer.exitCode()).isEqualTo(1);
         assertThat(verdicts(refer.json())).containsValue("refer");
         Run lowered = osr("scan", "--rules", pack.toString(), "--fail-on", "withhold", "samples/notice-clean.docx");
+        assertThat(lowered.json().get("rulePacks").size()).as("bundled packs stay in use").isGreaterThan(1);
         assertThat(lowered.exitCode()).isZero();
         assertThat(verdicts(lowered.json())).containsValue("refer");
         Run marked = osr("scan", "--rules", pack.toString(), "--with-bundled", "--fail-on", "withhold",
@@ -154,7 +155,7 @@ class ScanCommandTest {
     }
 
     @Test
-    void rulesOptionReplacesBundledPacksUnlessWithBundled() throws IOException {
+    void rulesAddToTheBundledPacksAndNoBundledDropsThem() throws IOException {
         Path pack = tmp.resolve("only.yaml");
         Files.writeString(pack, """
                 pack: nothing-relevant
@@ -167,9 +168,10 @@ class ScanCommandTest {
                     message: xyzzy
                     terms: [xyzzy]
                 """);
-        assertThat(osr("scan", "--rules", pack.toString(), "samples/notice-marked.docx").exitCode()).isZero();
-        assertThat(osr("scan", "--rules", pack.toString(), "--with-bundled", "samples/notice-marked.docx").exitCode())
-                .isEqualTo(2);
+        assertThat(osr("scan", "--rules", pack.toString(), "--no-bundled", "samples/notice-marked.docx").exitCode())
+                .isZero();
+        assertThat(osr("scan", "--rules", pack.toString(), "samples/notice-marked.docx").exitCode()).isEqualTo(2);
+        assertThat(osr("scan", "--no-bundled", "samples/notice-marked.docx").exitCode()).isEqualTo(64);
     }
 
     @Test
@@ -312,7 +314,7 @@ class ScanCommandTest {
                       match: [内部资料]
                       no-match: [此为内部资料]
                 """);
-        Run run = osr("rules", "test", "--rules", pack.toString());
+        Run run = osr("rules", "test", "--no-bundled", "--rules", pack.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(pack + ":12:").contains("wrong.example").contains("此为内部资料");
         assertThat(run.out()).contains("1 passed, 1 failed");
