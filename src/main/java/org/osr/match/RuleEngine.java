@@ -80,18 +80,20 @@ public final class RuleEngine {
         BitSet regexEnabled = (BitSet) alwaysRun.clone();
         java.util.Map<Integer, List<int[]>> clusterHits = new java.util.HashMap<>();
         if (trie != null) {
-            trie.parseText(text, (begin, end, ruleIndexes) -> {
-                if (!onWordBoundaries(text, begin, end)) {
-                    return;
-                }
+            trie.parseText(text.toCharArray(), (begin, end, ruleIndexes) -> {
+                // Word boundaries matter for terms a person reads ("cui" is not in "circuit"); a regex's required
+                // literal is only a prefilter, so digits inside a longer number still count.
+                boolean wholeWord = onWordBoundaries(text, begin, end);
                 for (int r : ruleIndexes) {
                     Matcher m = rules.get(r).matcher();
-                    if (m instanceof Matcher.Terms) {
-                        candidates.add(new int[] {r, begin, end});
-                    } else if (m instanceof Matcher.Cluster) {
-                        clusterHits.computeIfAbsent(r, k -> new ArrayList<>()).add(new int[] {begin, end});
-                    } else {
+                    if (m instanceof Matcher.Regex) {
                         regexEnabled.set(r);
+                    } else if (!wholeWord) {
+                        continue;
+                    } else if (m instanceof Matcher.Terms) {
+                        candidates.add(new int[] {r, begin, end});
+                    } else {
+                        clusterHits.computeIfAbsent(r, k -> new ArrayList<>()).add(new int[] {begin, end});
                     }
                 }
             });
@@ -136,10 +138,10 @@ public final class RuleEngine {
             String how;
             if (rule.matcher() instanceof Matcher.Cluster) {
                 how = clusterDetails.get(c[0] + ":" + s + ":" + e);
-            } else if (rule.matcher() instanceof Matcher.Terms) {
-                how = "term '" + text.substring(s, e) + "'";
             } else {
-                how = "pattern '" + text.substring(s, e) + "'"
+                // Personal data is never repeated in the explanation: the report masks values, not explanations.
+                String shown = rule.mask() ? "(value masked)" : "'" + text.substring(s, e) + "'";
+                how = (rule.matcher() instanceof Matcher.Terms ? "term " : "pattern ") + shown
                         + (rule.validator() != null ? " (" + rule.validator() + " checksum valid)" : "");
             }
             hits.add(new Hit(rule, part, normalized.originalStart(s), normalized.originalEnd(e),

@@ -38,7 +38,8 @@ public record FindingView(String ruleId, String pack, String category, String ac
         return new FindingView(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(),
                 hit.rule().message().in(lang), basis, match, context.strip(), hit.part().kind().id(), hit.page(),
                 hit.line(), text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
-                hit.part().embeddedPath(), hit.part().source(), sha256(fingerprintInput), hit.explanation());
+                hit.part().embeddedPath(), hit.part().source(), sha256(fingerprintInput),
+                secrets.mask(hit.explanation()));
     }
 
     public static List<FindingView> of(Opinion opinion, java.util.function.Function<String, String> basisOfPack,
