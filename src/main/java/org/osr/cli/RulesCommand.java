@@ -117,6 +117,11 @@ final class RulesCommand implements Runnable {
                 out.println("  unless within " + r.unlessNear().within() + " chars of: "
                         + String.join(", ", r.unlessNear().terms()));
             }
+            if (r.near() != null) {
+                out.println("  only within " + r.near().within() + " chars of" + (r.near().linesAbove() > 0
+                        ? " (or " + r.near().linesAbove() + " lines below)" : "") + ": "
+                        + String.join(", ", r.near().terms()));
+            }
             if (r.mask()) {
                 out.println("  masked:    yes (the match is never printed whole)");
             }

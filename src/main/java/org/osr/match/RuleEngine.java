@@ -11,6 +11,7 @@ import org.osr.extract.Part;
 import org.osr.normalize.NormalizedText;
 import org.osr.normalize.Normalizer;
 import org.osr.rules.Matcher;
+import org.osr.rules.Near;
 import org.osr.rules.Rule;
 import org.osr.rules.RulePack;
 import org.osr.rules.UnlessNear;
@@ -114,7 +115,10 @@ public final class RuleEngine {
                 if (s >= 0 && e > s && (validator == null || Validators.valid(validator, text.substring(s, e)))) {
                     candidates.add(new int[] {r, s, e});
                 }
-                from = m.end() > m.start() ? m.end() : m.end() + 1;
+                // Resume right after the reported span, not after the whole match: a regex that consumes the
+                // character after its value as a boundary must still see it before the next value ("…、139…").
+                int resume = e > s ? e : m.end();
+                from = resume > m.start() ? resume : m.start() + 1;
             }
         }
         if (candidates.isEmpty()) {
@@ -132,6 +136,7 @@ public final class RuleEngine {
             int line = lines.lineOf(s);
             String position = position(rule, part, text, lines, line, s, e);
             if (position == null || isProse(rule.unlessNear(), text, lines, line, s, e)
+                    || !hasContext(rule.near(), text, lines, line, s, e)
                     || !caseHolds(rule, normalized, lines, line, e)) {
                 continue;
             }
@@ -230,6 +235,32 @@ public final class RuleEngine {
             }
         }
         return true;
+    }
+
+    private static boolean hasContext(Near near, String text, LineIndex lines, int line, int s, int e) {
+        if (near == null) {
+            return true;
+        }
+        int from = Math.max(lines.lineStart(line), s - near.within());
+        int to = Math.min(lines.lineEnd(lines.lineOf(Math.max(s, e - 1))), e + near.within());
+        String window = text.substring(from, Math.max(from, to));
+        for (String term : near.terms()) {
+            if (window.contains(term)) {
+                return true;
+            }
+        }
+        // A table's header cell: a short line holding just the label, no value of its own.
+        for (int above = line - 1; above >= Math.max(0, line - near.linesAbove()); above--) {
+            String cell = text.substring(lines.lineStart(above), lines.lineEnd(above)).strip();
+            if (cell.chars().noneMatch(Character::isDigit)) {
+                for (String term : near.terms()) {
+                    if (cell.contains(term) && cell.length() <= term.length() + 6) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isProse(UnlessNear unless, String text, LineIndex lines, int line, int s, int e) {

@@ -241,6 +241,12 @@ public final class PackLoader {
                 unless = new UnlessNear(normalizedTerms(u.get("terms")),
                         u.has("within") ? u.get("within").asInt() : 12);
             }
+            Near near = null;
+            if (node.has("near")) {
+                JsonNode n = node.get("near");
+                near = new Near(normalizedTerms(n.get("terms")), n.has("within") ? n.get("within").asInt() : 12,
+                        n.has("lines-above") ? n.get("lines-above").asInt() : 0);
+            }
             JsonNode examples = node.get("examples");
             String validator = node.has("validate") ? node.get("validate").asString() : null;
             if (validator != null && !(matcher instanceof Matcher.Regex)) {
@@ -248,7 +254,7 @@ public final class PackLoader {
             }
             return new Rule(node.get("id").asString(), packId, node.get("category").asString(),
                     Action.fromId(node.get("action").asString()), localized(node.get("message")), matcher,
-                    where(node.get("where")), unless, node.has("mask") && node.get("mask").asBoolean(), validator,
+                    where(node.get("where")), unless, near, node.has("mask") && node.get("mask").asBoolean(), validator,
                     examples(examples == null ? null : examples.get("match")),
                     examples(examples == null ? null : examples.get("no-match")),
                     position(origin, node));

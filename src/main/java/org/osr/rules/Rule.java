@@ -17,6 +17,7 @@ public record Rule(
         Matcher matcher,
         List<Where> where,
         UnlessNear unlessNear,
+        Near near,
         boolean mask,
         String validator,
         List<Example> matchExamples,
@@ -34,23 +35,23 @@ public record Rule(
     public Rule with(Action newAction, Localized newMessage, List<Where> newWhere) {
         return new Rule(id, pack, category, newAction == null ? action : newAction,
                 newMessage == null ? message : newMessage, matcher, newWhere == null ? where : newWhere, unlessNear,
-                mask, validator, matchExamples, noMatchExamples, position);
+                near, mask, validator, matchExamples, noMatchExamples, position);
     }
 
     /** The same rule as part of another pack (a pack that extends this rule's pack). */
     public Rule inPack(String packId) {
-        return new Rule(id, packId, category, action, message, matcher, where, unlessNear, mask, validator,
+        return new Rule(id, packId, category, action, message, matcher, where, unlessNear, near, mask, validator,
                 matchExamples, noMatchExamples, position);
     }
 
     /** The same matcher with no position or context conditions: what the rule would find before judging position. */
     public Rule unconditioned() {
-        return new Rule(id, pack, category, action, message, matcher, List.of(), null, mask, null,
+        return new Rule(id, pack, category, action, message, matcher, List.of(), null, null, mask, null,
                 matchExamples, noMatchExamples, position);
     }
 
     /** Whether anything beyond the matcher decides (position, context, checksum). */
     public boolean hasConditions() {
-        return unlessNear != null || validator != null || where.stream().anyMatch(w -> !w.equals(Where.ANYWHERE));
+        return unlessNear != null || near != null || validator != null || where.stream().anyMatch(w -> !w.equals(Where.ANYWHERE));
     }
 }

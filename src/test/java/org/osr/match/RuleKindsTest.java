@@ -108,4 +108,23 @@ class RuleKindsTest {
         assertThat(body(e, "Top Secret\nMemo")).isEmpty();
         assertThat(body(e, "ＴＯＰ ＳＥＣＲＥＴ")).as("full-width banner still a banner").hasSize(1);
     }
+
+    @Test
+    void nearRequiresALabelOnTheLineOrInTheHeaderRowAboveAndFindsEveryValue() throws Exception {
+        RuleEngine e = engine("""
+              - id: p.mobile
+                category: personal-information
+                action: redact
+                message: mobile
+                regex: '(?:^|[^0-9])(?P<match>1[3-9]\\d{9})(?:[^0-9]|$)'
+                requires: ["13", "15"]
+                near: {terms: [电话, 手机], within: 20, lines-above: 1}
+                mask: true
+            """);
+        assertThat(body(e, "联系电话：13800138000、15900159000")).hasSize(2);
+        assertThat(body(e, "姓名 | 手机\n张三 | 13800138000")).hasSize(1);
+        assertThat(body(e, "合同编号 13800138000")).isEmpty();
+        assertThat(body(e, "手机\n一\n二\n13800138000")).as("label too far above").isEmpty();
+        assertThat(body(e, "联系电话：13800138000").get(0).explanation()).doesNotContain("13800138000");
+    }
 }
