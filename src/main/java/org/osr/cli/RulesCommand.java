@@ -100,10 +100,17 @@ final class RulesCommand implements Runnable {
             if (r.matcher() instanceof Matcher.Terms t) {
                 out.println("  terms:     " + String.join(", ", t.terms()));
             } else if (r.matcher() instanceof Matcher.Regex x) {
-                out.println("  regex:     " + x.source());
+                out.println("  regex:     " + x.source() + (x.caseSensitive() != null ? "  (case-sensitive)" : ""));
                 if (!x.requires().isEmpty()) {
                     out.println("  requires:  " + String.join(", ", x.requires()));
                 }
+            } else if (r.matcher() instanceof Matcher.Cluster c) {
+                out.println("  cluster:   at least " + c.min() + " different of [" + String.join(", ", c.anyOf())
+                        + "] within " + (c.withinLines() > 0 ? c.withinLines() + " lines" : c.withinChars()
+                        + " characters"));
+            }
+            if (r.validator() != null) {
+                out.println("  validate:  " + r.validator() + " (the match must pass this checksum)");
             }
             out.println("  where:     " + r.where().stream().map(Where::describe).collect(Collectors.joining("; or ")));
             if (r.unlessNear() != null) {

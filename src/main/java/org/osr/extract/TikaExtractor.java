@@ -196,6 +196,9 @@ public final class TikaExtractor implements Extractor {
             if (failure == null) {
                 failure = md.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
             }
+            if (failure != null && failure.contains("ZeroByteFileException")) {
+                failure = null;   // an empty embedded object (a blank image placeholder) holds nothing to review
+            }
             if (failure != null) {
                 boolean encrypted = failure.contains("EncryptedDocumentException");
                 problems.add(new Problem(encrypted ? Problem.ENCRYPTED : Problem.CORRUPT, "embedded file " + path
