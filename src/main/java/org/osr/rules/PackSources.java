@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /** Where packs come from: the ones bundled in the jar, and files or folders a user names with {@code --rules}. */
 public final class PackSources {
     /** Bundled packs, in the order they are reported. Each is {@code rules/NAME} in the repository. */
-    public static final List<String> BUNDLED = List.of("cn-classification-markings.yaml");
+    public static final List<String> BUNDLED = List.of("cn-classification-markings.yaml",
+            "cn-telegram-headers.yaml", "cn-internal-markings.yaml");
 
     private PackSources() {
     }
