@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 public final class PackSources {
     /** Bundled packs, in the order they are reported. Each is {@code rules/NAME} in the repository. */
     public static final List<String> BUNDLED = List.of("cn-classification-markings.yaml",
-            "cn-personal-information.yaml", "sensitive-terms.yaml");
+            "cn-telegram-headers.yaml", "cn-internal-markings.yaml", "cn-personal-information.yaml",
+            "sensitive-terms.yaml");
 
     private PackSources() {
     }
