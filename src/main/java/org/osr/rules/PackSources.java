@@ -28,7 +28,7 @@ public final class PackSources {
                 if (in == null) {
                     throw new IllegalStateException("bundled rule pack missing from the jar: " + name);
                 }
-                packs.add(loader.load("bundled:rules/" + name, in.readAllBytes(), PackSources::bundledTermsFile));
+                packs.add(loader.load("bundled:rules/" + name, in.readAllBytes(), PackSources::bundledTermsFile, false));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read bundled rule pack " + name, e);
             }
