@@ -16,7 +16,7 @@ public final class PackSources {
     /** Bundled packs, in the order they are reported. Each is {@code rules/NAME} in the repository. */
     public static final List<String> BUNDLED = List.of("cn-classification-markings.yaml",
             "cn-telegram-headers.yaml", "cn-internal-markings.yaml", "cn-personal-information.yaml",
-            "sensitive-terms.yaml");
+            "en-classification-markings.yaml", "sensitive-terms.yaml");
 
     private PackSources() {
     }
