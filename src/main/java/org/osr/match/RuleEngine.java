@@ -103,10 +103,12 @@ public final class RuleEngine {
         java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
         clusterHits.forEach((r, found) -> clusters(r, (Matcher.Cluster) rules.get(r).matcher(), found, text, lines,
                 candidates, clusterDetails));
+        // RE2's ^ and $ know only '\n'; a page break starts a line too. Same length, so offsets still agree.
+        String regexText = text.indexOf('\f') < 0 ? text : text.replace('\f', '\n');
         for (int r = regexEnabled.nextSetBit(0); r >= 0; r = regexEnabled.nextSetBit(r + 1)) {
             Matcher.Regex regex = (Matcher.Regex) rules.get(r).matcher();
             boolean narrowed = regex.pattern().namedGroups().containsKey("match");
-            com.google.re2j.Matcher m = regex.pattern().matcher(text);
+            com.google.re2j.Matcher m = regex.pattern().matcher(regexText);
             int from = 0;
             String validator = rules.get(r).validator();
             while (from <= text.length() && m.find(from)) {
@@ -155,7 +157,26 @@ public final class RuleEngine {
         }
         hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : a.rule().id().compareTo(b.rule().id()));
-        return hits;
+        return strongestPerSpan(hits);
+    }
+
+    /**
+     * Two rules of one category on the same text say the same thing twice (a banner both "at the top" and
+     * "anywhere"); the reviewer sees the stronger one.
+     */
+    private static List<Hit> strongestPerSpan(List<Hit> hits) {
+        if (hits.size() < 2) {
+            return hits;
+        }
+        java.util.Map<String, Hit> best = new java.util.LinkedHashMap<>();
+        for (Hit h : hits) {
+            String key = h.start() + ":" + h.end() + ":" + h.rule().category();
+            Hit seen = best.get(key);
+            if (seen == null || h.rule().action().compareTo(seen.rule().action()) > 0) {
+                best.put(key, h);
+            }
+        }
+        return best.size() == hits.size() ? hits : new ArrayList<>(best.values());
     }
 
     /**

@@ -307,6 +307,12 @@ public final class PackLoader {
             try {
                 Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
                 List<String> requires = node.has("requires") ? normalizedTerms(node.get("requires")) : List.of();
+                for (String group : pattern.namedGroups().keySet()) {
+                    if (!group.equals("match")) {
+                        fail(regexNode, "named group '" + group + "': the only named group a rule may use is 'match' "
+                                + "(it narrows the reported span); use (?:...) for other groups");
+                    }
+                }
                 Pattern caseSensitive = node.has("case-sensitive") && node.get("case-sensitive").asBoolean()
                         ? Pattern.compile(source, Pattern.MULTILINE) : null;
                 return new Matcher.Regex(source, pattern, requires, caseSensitive);

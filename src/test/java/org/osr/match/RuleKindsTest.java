@@ -127,4 +127,35 @@ class RuleKindsTest {
         assertThat(body(e, "手机\n一\n二\n13800138000")).as("label too far above").isEmpty();
         assertThat(body(e, "联系电话：13800138000").get(0).explanation()).doesNotContain("13800138000");
     }
+
+    @Test
+    void aLineStartAnchorAlsoMatchesTheFirstLineOfTheNextPage() throws Exception {
+        RuleEngine e = engine("""
+              - id: en.top
+                category: classification-marking
+                action: withhold
+                message: banner
+                regex: '^SECRET$'
+                requires: [secret]
+            """);
+        List<Hit> hits = e.match(new Part(PartKind.BODY, "memo\nSECRET\n\fSECRET\nmore", true, null, null));
+        assertThat(hits).extracting(Hit::page).containsExactly(1, 2);
+    }
+
+    @Test
+    void twoRulesOfOneCategoryOnTheSameTextReportOnlyTheStrongerAction() throws Exception {
+        RuleEngine e = engine("""
+              - id: a.refer
+                category: classification-marking
+                action: refer
+                message: weak
+                terms: [secret]
+              - id: a.withhold
+                category: classification-marking
+                action: withhold
+                message: strong
+                terms: [secret]
+            """);
+        assertThat(body(e, "SECRET")).extracting(h -> h.rule().id()).containsExactly("a.withhold");
+    }
 }
