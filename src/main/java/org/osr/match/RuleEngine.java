@@ -259,16 +259,8 @@ public final class RuleEngine {
     }
 
     private static boolean hasContext(Near near, String text, LineIndex lines, int line, int s, int e) {
-        if (near == null) {
+        if (near == null || termWithin(near.terms(), near.within(), text, lines, line, s, e)) {
             return true;
-        }
-        int from = Math.max(lines.lineStart(line), s - near.within());
-        int to = Math.min(lines.lineEnd(lines.lineOf(Math.max(s, e - 1))), e + near.within());
-        String window = text.substring(from, Math.max(from, to));
-        for (String term : near.terms()) {
-            if (window.contains(term)) {
-                return true;
-            }
         }
         // A table's header cell: a short line holding just the label, no value of its own.
         for (int above = line - 1; above >= Math.max(0, line - near.linesAbove()); above--) {
@@ -285,13 +277,16 @@ public final class RuleEngine {
     }
 
     private static boolean isProse(UnlessNear unless, String text, LineIndex lines, int line, int s, int e) {
-        if (unless == null) {
-            return false;
-        }
-        int from = Math.max(lines.lineStart(line), s - unless.within());
-        int to = Math.min(lines.lineEnd(lines.lineOf(Math.max(s, e - 1))), e + unless.within());
+        return unless != null && termWithin(unless.terms(), unless.within(), text, lines, line, s, e);
+    }
+
+    /** Whether one of the terms occurs within {@code within} characters of the hit, on the hit's own line(s). */
+    private static boolean termWithin(List<String> terms, int within, String text, LineIndex lines, int line, int s,
+                                      int e) {
+        int from = Math.max(lines.lineStart(line), s - within);
+        int to = Math.min(lines.lineEnd(lines.lineOf(Math.max(s, e - 1))), e + within);
         String window = text.substring(from, Math.max(from, to));
-        for (String term : unless.terms()) {
+        for (String term : terms) {
             if (window.contains(term)) {
                 return true;
             }
