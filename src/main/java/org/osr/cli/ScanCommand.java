@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.osr.extract.Coverage;
+import org.osr.extract.DeadlineExtractor;
 import org.osr.extract.Document;
 import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
@@ -68,6 +69,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-document summary on stderr.")
     boolean quiet;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Per-file deadline for reading a file (default 60); an overrun file is unreviewable.")
+    int timeoutSeconds = 60;
+
     ScanCommand(Io io) {
         this.io = io;
     }
@@ -87,7 +92,11 @@ final class ScanCommand implements Callable<Integer> {
             io.err().println("osr: cannot read " + u.path() + ": " + u.reason());
             tally.raiseExitCode(ExitCodes.UNREADABLE_INPUT);
         }
-        DocumentReviewer reviewer = new DocumentReviewer(extractor.join(), new RuleEngine(packs),
+        if (timeoutSeconds < 1) {
+            throw new Main.UsageException("--timeout must be at least 1 second");
+        }
+        DocumentReviewer reviewer = new DocumentReviewer(new DeadlineExtractor(extractor.join(), TikaExtractor::new,
+                java.time.Duration.ofSeconds(timeoutSeconds)), new RuleEngine(packs),
                 new Judge(Action.fromId(failOn.name())));
         Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
         TerminalSummary terminal = !quiet && io.stderrIsTerminal()

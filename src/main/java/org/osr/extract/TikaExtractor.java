@@ -141,6 +141,14 @@ public final class TikaExtractor implements Extractor {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
         }
         problems.addAll(readability(mediaType, md, parts));
+        if (problems.isEmpty() && isPdf(mediaType, md)) {
+            List<Integer> scanned = ScannedPages.find(file, md);
+            if (!scanned.isEmpty()) {
+                problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + scanned.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " show an image but have no text layer "
+                        + "(scanned?); they can only be read with OCR (--ocr)"));
+            }
+        }
     }
 
     /** Fail closed on what was parsed but yielded nothing a person could read. */
@@ -153,12 +161,11 @@ public final class TikaExtractor implements Extractor {
             return List.of(new Problem(Problem.NO_TEXT_LAYER, "the file is an image; its text can only be read "
                     + "with OCR (--ocr)"));
         }
-        if (mediaType.equals("application/pdf")) {
+        if (isPdf(mediaType, md)) {
             Integer pages = md.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
-            if (pages != null && pages > 0) {
-                return List.of(new Problem(Problem.NO_TEXT_LAYER, "the PDF has " + pages
-                        + " page(s) but no text layer (scanned?); it can only be read with OCR (--ocr)"));
-            }
+            return List.of(new Problem(Problem.NO_TEXT_LAYER, "the PDF has " + (pages == null ? "no readable"
+                    : String.valueOf(pages)) + " page(s) but no text layer (scanned?); it can only be read with OCR "
+                    + "(--ocr)"));
         }
         String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
         boolean onlyEmptyParser = parsedBy.length == 0 || java.util.Arrays.stream(parsedBy)
@@ -167,6 +174,11 @@ public final class TikaExtractor implements Extractor {
             return List.of(new Problem(Problem.UNSUPPORTED_FORMAT, "osr cannot read files of type " + mediaType));
         }
         return List.of();
+    }
+
+    /** PDF and formats that are PDF inside (Adobe Illustrator files are detected as application/illustrator). */
+    private static boolean isPdf(String mediaType, Metadata md) {
+        return mediaType.equals("application/pdf") || md.get("pdf:PDFVersion") != null;
     }
 
     private static void metadataParts(Metadata md, String embeddedPath, List<Part> parts) {
