@@ -147,6 +147,10 @@ public final class TikaExtractor implements Extractor {
                 if (!comments.isBlank()) {
                     parts.add(Part.of(PartKind.HIDDEN, comments, "html comments"));
                 }
+                if (sizeOf(file) > HtmlComments.MAX_BYTES) {
+                    problems.add(new Problem(Problem.TRUNCATED, "HTML comments after the first "
+                            + (HtmlComments.MAX_BYTES >> 20) + " MiB of the file were not read"));
+                }
             }
         }
         String annotations = tidy(root.text().annotations());
@@ -285,6 +289,14 @@ public final class TikaExtractor implements Extractor {
             }
         }
         return out.toString();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static Charset charset(Metadata md) {
