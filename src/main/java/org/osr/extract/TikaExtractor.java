@@ -221,6 +221,9 @@ public final class TikaExtractor implements Extractor {
             }
             if (failure != null) {
                 problems.add(embeddedFailure(path, failure));
+            } else if (unreadType(md)) {
+                problems.add(new Problem(Problem.UNSUPPORTED_FORMAT, "embedded file " + path + ": osr cannot read "
+                        + "files of type " + baseType(md.get(Metadata.CONTENT_TYPE))));
             }
             EmbeddedGuard.DocxResult docx = guard.docx(md);
             if (docx != null && docx.failure() != null) {
@@ -240,6 +243,17 @@ public final class TikaExtractor implements Extractor {
             }
             metadataParts(md, path, parts);
         }
+    }
+
+    /** An embedded file no parser read (images are OCR's business and excluded, like at the top level). */
+    private static boolean unreadType(Metadata md) {
+        String type = baseType(md.get(Metadata.CONTENT_TYPE));
+        if (md.get(EmbeddedGuard.DEPTH_LIMIT_REACHED) != null || type.startsWith("image/") || type.startsWith("text/")) {
+            return false;
+        }
+        String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+        return parsedBy.length > 0 && java.util.Arrays.stream(parsedBy)
+                .allMatch(p -> p.endsWith("EmptyParser") || p.endsWith("DefaultParser"));
     }
 
     private static Problem embeddedFailure(String path, String failure) {

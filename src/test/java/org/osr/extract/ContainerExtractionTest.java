@@ -123,4 +123,18 @@ class ContainerExtractionTest {
             assertThat(p.embeddedPath()).startsWith("mail.eml!/").endsWith("att.docx");
         });
     }
+
+    /** An archive member no parser can read must not pass as an empty, clean member. */
+    @Test
+    void unreadableMemberMakesTheArchiveIncomplete() throws Exception {
+        Path file = write("bundle.zip", zip(Map.of("data/blob.bin", new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 7})));
+
+        Document doc = extractor.extract(file, "bundle.zip");
+
+        assertThat(doc.coverage().complete()).isFalse();
+        assertThat(doc.coverage().problems()).anySatisfy(p -> {
+            assertThat(p.code()).isEqualTo(Problem.UNSUPPORTED_FORMAT);
+            assertThat(p.message()).contains("bundle.zip!/data/blob.bin");
+        });
+    }
 }
