@@ -3,14 +3,17 @@ package org.osr.extract;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns Tika's XHTML events into text that keeps the layout osr's position rules need: a line break after every
  * block element, {@code '\f'} between PDF pages ({@code <div class="page">}), and PDF annotation text (comments)
- * kept apart from the page text. Stops collecting when the file's character budget (shared with its embedded documents) is spent, and
- * remembers that it did.
+ * kept apart from the page text. When the file's character budget (shared with its embedded documents) is spent
+ * it remembers that it did and stops the parse with Tika's {@link WriteLimitReachedException}, so a decompression
+ * bomb or a huge file is not decoded to the end for nothing.
  */
 final class LayoutTextHandler extends DefaultHandler {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4",
@@ -25,13 +28,15 @@ final class LayoutTextHandler extends DefaultHandler {
     private int annotationDepth;
     private int pages;
     private boolean truncated;
+    private final long limit;
 
     LayoutTextHandler(java.util.concurrent.atomic.AtomicLong budget) {
         this.budget = budget;
+        this.limit = budget.get();
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         String cls = atts.getValue("class");
         classes.push(cls == null ? "" : cls);
@@ -49,7 +54,7 @@ final class LayoutTextHandler extends DefaultHandler {
     }
 
     @Override
-    public void endElement(String uri, String localName, String qName) {
+    public void endElement(String uri, String localName, String qName) throws SAXException {
         String name = localName.isEmpty() ? qName : localName;
         String cls = classes.isEmpty() ? "" : classes.pop();
         if (SKIPPED.contains(name)) {
@@ -64,7 +69,7 @@ final class LayoutTextHandler extends DefaultHandler {
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) {
+    public void characters(char[] ch, int start, int length) throws SAXException {
         if (skipDepth > 0) {
             return;
         }
@@ -76,15 +81,15 @@ final class LayoutTextHandler extends DefaultHandler {
 
     /** Tika's XHTML writes its line breaks as ignorable whitespace; for a PDF they are the line structure. */
     @Override
-    public void ignorableWhitespace(char[] ch, int start, int length) {
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
         characters(ch, start, length);
     }
 
-    private void append(StringBuilder target, char c) {
+    private void append(StringBuilder target, char c) throws SAXException {
         if (budget.getAndDecrement() <= 0) {
             budget.incrementAndGet();
             truncated = true;
-            return;
+            throw new WriteLimitReachedException((int) Math.min(Integer.MAX_VALUE, limit));
         }
         target.append(c);
     }

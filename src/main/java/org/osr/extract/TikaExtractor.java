@@ -39,6 +39,10 @@ import org.xml.sax.SAXException;
 public final class TikaExtractor implements Extractor {
     /** Characters kept per file (all embedded documents together); beyond it the file is {@code truncated}. */
     public static final long DEFAULT_CHAR_LIMIT = 50_000_000L;
+    /** Levels of embedding read (a zip in a zip in a zip is three); deeper documents make the file truncated. */
+    public static final int MAX_EMBEDDED_DEPTH = 10;
+    /** Embedded documents read per file; beyond it the file is {@code truncated}. */
+    public static final int MAX_EMBEDDED_RESOURCES = 10_000;
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     private static final String EMBEDDED_EXCEPTION = TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX
             + "embedded_exception";
@@ -65,7 +69,8 @@ public final class TikaExtractor implements Extractor {
         String sha256 = sha256(file);
         Metadata rootMetadata = new Metadata();
         rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        Collector collector = new Collector(charLimit);
+        Collector collector = new Collector(charLimit, MAX_EMBEDDED_RESOURCES);
+        EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH);
         List<Problem> problems = new ArrayList<>();
         if (size == 0) {
             // An empty file has nothing to publish and nothing to hide. Tika would report it as parsed by the
@@ -75,7 +80,7 @@ public final class TikaExtractor implements Extractor {
                     List.of(), Coverage.of(List.of(), null, List.of()));
         }
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            new RecursiveParserWrapper(parser).parse(in, collector, rootMetadata, context());
+            new RecursiveParserWrapper(guard).parse(in, collector, rootMetadata, context());
         } catch (ZeroByteFileException e) {
             // An empty file has nothing to publish and nothing to hide.
         } catch (EncryptedDocumentException e) {
@@ -91,10 +96,18 @@ public final class TikaExtractor implements Extractor {
             rootParts(file, mediaType, collector.root, parts, problems);
         }
         metadataParts(root, null, parts);
-        embeddedParts(displayPath, collector, parts, problems);
+        embeddedParts(displayPath, collector, guard, parts, problems);
         if (collector.anyTruncated()) {
             problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
                     + " characters was not read; the rest of the file is unreviewed"));
+        }
+        if (collector.embedded.stream().anyMatch(d -> d.metadata().get(EmbeddedGuard.DEPTH_LIMIT_REACHED) != null)) {
+            problems.add(new Problem(Problem.TRUNCATED, "documents nested more than " + MAX_EMBEDDED_DEPTH
+                    + " levels deep were not read; the rest of the file is unreviewed"));
+        }
+        if (root.get(AbstractRecursiveParserWrapperHandler.EMBEDDED_RESOURCE_LIMIT_REACHED) != null) {
+            problems.add(new Problem(Problem.TRUNCATED, "only the first " + MAX_EMBEDDED_RESOURCES
+                    + " embedded documents were read; the rest of the file is unreviewed"));
         }
         Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
         return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
@@ -133,6 +146,10 @@ public final class TikaExtractor implements Extractor {
                 String comments = HtmlComments.extract(file, charset(md));
                 if (!comments.isBlank()) {
                     parts.add(Part.of(PartKind.HIDDEN, comments, "html comments"));
+                }
+                if (sizeOf(file) > HtmlComments.MAX_BYTES) {
+                    problems.add(new Problem(Problem.TRUNCATED, "HTML comments after the first "
+                            + (HtmlComments.MAX_BYTES >> 20) + " MiB of the file were not read"));
                 }
             }
         }
@@ -198,11 +215,14 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private static void embeddedParts(String displayPath, Collector collector, List<Part> parts,
+    private static void embeddedParts(String displayPath, Collector collector, EmbeddedGuard guard, List<Part> parts,
                                       List<Problem> problems) {
         for (ParsedDocument doc : collector.embedded) {
             Metadata md = doc.metadata();
-            String resource = md.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            String resource = md.get(EmbeddedGuard.PATH);
+            if (resource == null) {
+                resource = md.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            }
             String path = fileName(displayPath) + "!" + (resource == null ? "/?" : resource);
             String failure = md.get(EMBEDDED_EXCEPTION);
             if (failure == null) {
@@ -212,16 +232,51 @@ public final class TikaExtractor implements Extractor {
                 failure = null;   // an empty embedded object (a blank image placeholder) holds nothing to review
             }
             if (failure != null) {
-                boolean encrypted = failure.contains("EncryptedDocumentException");
-                problems.add(new Problem(encrypted ? Problem.ENCRYPTED : Problem.CORRUPT, "embedded file " + path
-                        + (encrypted ? " is encrypted" : " could not be parsed: " + firstLine(failure))));
+                problems.add(embeddedFailure(path, failure));
+            } else if (unreadType(md)) {
+                problems.add(new Problem(Problem.UNSUPPORTED_FORMAT, "embedded file " + path + ": osr cannot read "
+                        + "files of type " + baseType(md.get(Metadata.CONTENT_TYPE))));
             }
-            String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
-            if (!text.isBlank()) {
-                parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
+            EmbeddedGuard.DocxResult docx = guard.docx(md);
+            if (docx != null && docx.failure() != null) {
+                problems.add(new Problem(Problem.CORRUPT, "embedded file " + path + ": the document's XML could "
+                        + "not be read: " + docx.failure()));
+            }
+            if (docx != null && docx.failure() == null) {
+                for (Part p : docx.parts()) {
+                    PartKind kind = p.kind() == PartKind.BODY ? PartKind.EMBEDDED : p.kind();
+                    parts.add(new Part(kind, p.text(), p.paged(), path, p.source()));
+                }
+            } else {
+                String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
+                if (!text.isBlank()) {
+                    parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
+                }
             }
             metadataParts(md, path, parts);
         }
+    }
+
+    /** An embedded file no parser read (images are OCR's business and excluded, like at the top level). */
+    private static boolean unreadType(Metadata md) {
+        String type = baseType(md.get(Metadata.CONTENT_TYPE));
+        if (md.get(EmbeddedGuard.DEPTH_LIMIT_REACHED) != null || type.startsWith("image/") || type.startsWith("text/")) {
+            return false;
+        }
+        String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
+        return parsedBy.length > 0 && java.util.Arrays.stream(parsedBy)
+                .allMatch(p -> p.endsWith("EmptyParser") || p.endsWith("DefaultParser"));
+    }
+
+    private static Problem embeddedFailure(String path, String failure) {
+        if (failure.contains("EncryptedDocumentException")) {
+            return new Problem(Problem.ENCRYPTED, "embedded file " + path + " is encrypted");
+        }
+        if (failure.contains("ZipBombException") || failure.contains("zip bomb")) {
+            return new Problem(Problem.TRUNCATED, "embedded file " + path + " expands far beyond its compressed "
+                    + "size (decompression bomb?); it was not read to the end");
+        }
+        return new Problem(Problem.CORRUPT, "embedded file " + path + " could not be parsed: " + firstLine(failure));
     }
 
     private static String title(Metadata md, List<Part> parts) {
@@ -260,6 +315,14 @@ public final class TikaExtractor implements Extractor {
             }
         }
         return out.toString();
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static Charset charset(Metadata md) {
@@ -316,8 +379,8 @@ public final class TikaExtractor implements Extractor {
         private final List<ParsedDocument> embedded = new ArrayList<>();
         private ParsedDocument root;
 
-        Collector(long charLimit) {
-            super(new LayoutFactory(charLimit));
+        Collector(long charLimit, int maxEmbeddedResources) {
+            super(new LayoutFactory(charLimit), maxEmbeddedResources);
         }
 
         @Override

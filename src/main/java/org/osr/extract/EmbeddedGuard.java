@@ -1,0 +1,108 @@
+package org.osr.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TemporaryResources;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ParserDecorator;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Sits between {@code RecursiveParserWrapper} and the real parser, for one file: refuses to descend below
+ * {@code maxDepth} levels of embedding (the skipped document's metadata gets {@link #DEPTH_LIMIT_REACHED}), and
+ * reads an embedded DOCX with {@link DocxStructureReader} so it gets the same labelled parts as a top-level one.
+ */
+final class EmbeddedGuard extends ParserDecorator {
+    private static final long serialVersionUID = 1L;
+    static final String DEPTH_LIMIT_REACHED = "osr:embedded_depth_limit_reached";
+    /** The document's full path inside the file, {@code sub/inner.zip/a/b.docx}: Tika's own path keeps only the
+     * last name of each archive entry ({@code inner.zip/b.docx}). */
+    static final String PATH = "osr:embedded_path";
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    /** An embedded DOCX larger than this is left to Tika's text rather than copied to a temporary file. */
+    private static final long MAX_DOCX_COPY = 100L << 20;
+
+    private final transient Detector detector;
+    private final int maxDepth;
+    private final transient Map<Metadata, DocxResult> docx = new IdentityHashMap<>();
+    private final transient Deque<String> paths = new ArrayDeque<>();
+
+    /** What {@link DocxStructureReader} made of one embedded DOCX: its parts, or why it could not read it. */
+    record DocxResult(List<Part> parts, String failure) {
+    }
+
+    EmbeddedGuard(Parser parser, Detector detector, int maxDepth) {
+        super(parser);
+        this.detector = detector;
+        this.maxDepth = maxDepth;
+    }
+
+    /** The labelled parts of the embedded DOCX whose metadata this is, or null if it was not read that way. */
+    DocxResult docx(Metadata metadata) {
+        return docx.get(metadata);
+    }
+
+    @Override
+    public void parse(InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+            throws IOException, SAXException, TikaException {
+        if (metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH) == null) {
+            super.parse(stream, handler, metadata, context);   // the file itself
+            return;
+        }
+        String path = (paths.isEmpty() ? "" : paths.peek()) + "/" + entryName(metadata);
+        metadata.set(PATH, path);
+        Integer depth = metadata.getInt(TikaCoreProperties.EMBEDDED_DEPTH);
+        if (depth != null && depth > maxDepth) {
+            metadata.set(DEPTH_LIMIT_REACHED, "true");
+            return;
+        }
+        try (TemporaryResources tmp = new TemporaryResources()) {
+            TikaInputStream tis = TikaInputStream.get(stream, tmp, metadata);
+            if (detector.detect(tis, metadata).toString().equals(DOCX)) {
+                readDocx(tis, metadata);
+            }
+            paths.push(path);
+            try {
+                super.parse(tis, handler, metadata, context);
+            } finally {
+                paths.pop();
+            }
+        }
+    }
+
+    private static String entryName(Metadata metadata) {
+        String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+        if (name == null || name.isBlank()) {
+            String tikaPath = metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
+            name = tikaPath.substring(tikaPath.lastIndexOf('/') + 1);
+        }
+        name = name.replace('\\', '/');
+        while (name.startsWith("/") || name.startsWith("./")) {
+            name = name.substring(name.startsWith("/") ? 1 : 2);
+        }
+        return name;
+    }
+
+    private void readDocx(TikaInputStream tis, Metadata metadata) {
+        try {
+            if (tis.hasLength() && tis.getLength() > MAX_DOCX_COPY) {
+                return;
+            }
+            docx.put(metadata, new DocxResult(DocxStructureReader.read(tis.getPath()), null));
+        } catch (IOException e) {
+            docx.put(metadata, new DocxResult(List.of(), e.getMessage()));
+        }
+    }
+}
