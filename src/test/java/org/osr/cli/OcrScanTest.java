@@ -61,6 +61,9 @@ class OcrScanTest {
             JsonNode coverage = doc.get("coverage");
             assertThat(coverage.get("complete").asBoolean()).as(name).isTrue();
             assertThat(coverage.get("parts").get(PartKind.OCR.id()).asInt()).as(name).isEqualTo(1);
+            // Tesseract has no ★: the scanned mark is found by the OCR-only rule (the pack's positive case).
+            assertThat(doc.get("findings").get(0).get("ruleId").asString()).as(name)
+                    .isEqualTo("cn-marking.ocr-level-star-period");
             JsonNode location = doc.get("findings").get(0).get("location");
             assertThat(location.get("part").asString()).as(name).isEqualTo("ocr");
             assertThat(location.get("line").asInt()).as(name).isEqualTo(2);
