@@ -15,6 +15,7 @@ import org.osr.extract.Coverage;
 import org.osr.extract.DeadlineExtractor;
 import org.osr.extract.Document;
 import org.osr.extract.Problem;
+import org.osr.extract.Tesseract;
 import org.osr.extract.TikaExtractor;
 import org.osr.judge.DocumentReviewer;
 import org.osr.judge.Judge;
@@ -66,6 +67,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: zh or en (default: locale).")
     String lang;
 
+    @Option(names = "--ocr", description = "Read scanned PDF pages and images (PNG, JPEG, TIFF) with Tesseract "
+            + "(chi_sim+eng); off by default.")
+    boolean ocr;
+
     @Option(names = {"-q", "--quiet"}, description = "No per-document summary on stderr.")
     boolean quiet;
 
@@ -82,9 +87,15 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         Lang language = language(lang);
+        if (ocr) {
+            Tesseract.problem().ifPresent(message -> {
+                throw new Main.UsageException(message);
+            });
+        }
         // Tika's parser registry takes ~0.4 s to build; build it on the other core while the packs load.
         java.util.concurrent.CompletableFuture<TikaExtractor> extractor =
-                java.util.concurrent.CompletableFuture.supplyAsync(TikaExtractor::new);
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, ocr));
         List<RulePack> packs = packOptions.load();
         Inputs inputs = Inputs.resolve(paths, io.in());
         ScanSummary.Tally tally = new ScanSummary.Tally();

@@ -25,6 +25,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.RecursiveParserWrapper;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.AbstractRecursiveParserWrapperHandler;
 import org.apache.tika.sax.ContentHandlerFactory;
@@ -34,7 +35,8 @@ import org.xml.sax.SAXException;
 /**
  * The one place that knows Tika (3.x). Parses with {@link RecursiveParserWrapper} so embedded files are read too,
  * replaces Tika's unlabelled DOCX text by {@link DocxStructureReader}'s labelled parts, adds HTML comments as a
- * hidden part, and turns every failure into a named coverage problem.
+ * hidden part, and turns every failure into a named coverage problem. OCR runs only when asked for: with Tika's OCR
+ * module on the classpath and tesseract installed, Tika would otherwise OCR every image, in English.
  */
 public final class TikaExtractor implements Extractor {
     /** Characters kept per file (all embedded documents together); beyond it the file is {@code truncated}. */
@@ -52,15 +54,25 @@ public final class TikaExtractor implements Extractor {
             "extended-properties:Company", "extended-properties:Manager");
     private static final List<String> CUSTOM_PREFIXES = List.of("custom:", "pdf:docinfo:custom:");
 
+    /** Seconds Tesseract may spend on one image or PDF page (it takes 1–2 s on a typical scanned page). */
+    private static final int OCR_TIMEOUT_SECONDS = 60;
+
     private final AutoDetectParser parser = new AutoDetectParser();
     private final long charLimit;
+    private final boolean ocr;
 
     public TikaExtractor() {
-        this(DEFAULT_CHAR_LIMIT);
+        this(DEFAULT_CHAR_LIMIT, false);
     }
 
     public TikaExtractor(long charLimit) {
+        this(charLimit, false);
+    }
+
+    /** @param ocr read image-only PDF pages and images with Tesseract ({@link Tesseract#LANGUAGES}) */
+    public TikaExtractor(long charLimit, boolean ocr) {
         this.charLimit = charLimit;
+        this.ocr = ocr;
     }
 
     @Override
@@ -87,7 +99,12 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.ENCRYPTED, "the file is encrypted or password-protected; its content "
                     + "could not be read"));
         } catch (TikaException | SAXException | RuntimeException e) {
-            problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
+            if (rootCause(e).contains("TesseractOCRParser timeout")) {
+                problems.add(new Problem(Problem.TIMEOUT, "OCR took longer than " + OCR_TIMEOUT_SECONDS
+                        + " s on one image; the file is unreviewed"));
+            } else {
+                problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
+            }
         }
         Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
         String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
@@ -121,8 +138,14 @@ public final class TikaExtractor implements Extractor {
         office.setIncludeDeletedContent(false);
         office.setIncludeMoveFromContent(false);
         context.set(OfficeParserConfig.class, office);
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        tesseract.setSkipOcr(!ocr);
+        tesseract.setLanguage(Tesseract.LANGUAGES);
+        tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
+        context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
-        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        // AUTO OCRs only the pages that have (almost) no text layer; a text page is read as text.
+        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
         context.set(PDFParserConfig.class, pdf);
@@ -157,8 +180,12 @@ public final class TikaExtractor implements Extractor {
         if (!annotations.isBlank()) {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
         }
-        problems.addAll(readability(mediaType, md, parts));
-        if (problems.isEmpty() && isPdf(mediaType, md)) {
+        String ocrText = tidy(root.text().ocr());
+        if (!ocrText.isBlank()) {
+            parts.add(new Part(PartKind.OCR, ocrText, root.text().paged(), null, "tesseract " + Tesseract.LANGUAGES));
+        }
+        problems.addAll(readability(mediaType, md, parts, ocr));
+        if (problems.isEmpty() && !ocr && isPdf(mediaType, md)) {
             List<Integer> scanned = ScannedPages.find(file, md);
             if (!scanned.isEmpty()) {
                 problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + scanned.stream().map(String::valueOf)
@@ -169,20 +196,20 @@ public final class TikaExtractor implements Extractor {
     }
 
     /** Fail closed on what was parsed but yielded nothing a person could read. */
-    private static List<Problem> readability(String mediaType, Metadata md, List<Part> parts) {
+    private static List<Problem> readability(String mediaType, Metadata md, List<Part> parts, boolean ocr) {
         boolean anyText = parts.stream().anyMatch(p -> p.kind() != PartKind.METADATA && !p.text().isBlank());
         if (anyText) {
             return List.of();
         }
         if (mediaType.startsWith("image/")) {
-            return List.of(new Problem(Problem.NO_TEXT_LAYER, "the file is an image; its text can only be read "
-                    + "with OCR (--ocr)"));
+            return List.of(new Problem(Problem.NO_TEXT_LAYER, ocr ? "the file is an image and OCR found no text in it"
+                    : "the file is an image; its text can only be read with OCR (--ocr)"));
         }
         if (isPdf(mediaType, md)) {
             Integer pages = md.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
             return List.of(new Problem(Problem.NO_TEXT_LAYER, "the PDF has " + (pages == null ? "no readable"
-                    : String.valueOf(pages)) + " page(s) but no text layer (scanned?); it can only be read with OCR "
-                    + "(--ocr)"));
+                    : String.valueOf(pages)) + " page(s) but no text " + (ocr ? "layer, and OCR found no text on them"
+                    : "layer (scanned?); it can only be read with OCR (--ocr)")));
         }
         String[] parsedBy = md.getValues(TikaCoreProperties.TIKA_PARSED_BY);
         boolean onlyEmptyParser = parsedBy.length == 0 || java.util.Arrays.stream(parsedBy)
@@ -248,7 +275,7 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(kind, p.text(), p.paged(), path, p.source()));
                 }
             } else {
-                String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
+                String text = tidy(doc.text().body() + "\n" + doc.text().annotations() + "\n" + doc.text().ocr());
                 if (!text.isBlank()) {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
@@ -285,7 +312,7 @@ public final class TikaExtractor implements Extractor {
             return title.strip();
         }
         for (Part p : parts) {
-            if (p.kind() == PartKind.BODY) {
+            if (p.kind() == PartKind.BODY || p.kind() == PartKind.OCR) {
                 for (String line : p.text().split("[\n\f]")) {
                     if (!line.isBlank()) {
                         String t = line.strip();

@@ -1,0 +1,93 @@
+package org.osr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.osr.cli.ScanCommandTest.osr;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osr.extract.Document;
+import org.osr.extract.PartKind;
+import org.osr.extract.Problem;
+import org.osr.extract.Tesseract;
+import org.osr.extract.TikaExtractor;
+import org.osr.testkit.ScannedPage;
+import tools.jackson.databind.JsonNode;
+
+/** {@code --ocr}: scanned pages are read only when asked, in Chinese, and a scanned marking is found. */
+class OcrScanTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void withoutOcrAScannedPageIsNeverReadEvenWithTesseractInstalled() throws Exception {
+        Path png = ScannedPage.image(tmp.resolve("scan.png"));
+        Path pdf = ScannedPage.pdf(tmp.resolve("scan.pdf"));
+
+        for (Path file : new Path[] {png, pdf}) {
+            Document doc = new TikaExtractor().extract(file, file.getFileName().toString());
+            assertThat(doc.parts()).as("no OCR text from %s", file).isEmpty();
+            assertThat(doc.coverage().problems()).extracting(Problem::code).containsExactly(Problem.NO_TEXT_LAYER);
+        }
+        ScanCommandTest.Run run = osr("scan", png.toString(), pdf.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        for (JsonNode doc : run.json().get("documents")) {
+            assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+            assertThat(doc.get("coverage").get("problems").get(0).get("code").asString())
+                    .isEqualTo(Problem.NO_TEXT_LAYER);
+            assertThat(doc.get("coverage").get("parts").get("ocr").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void withOcrScannedImagesAndAnImageOnlyPdfAreWithheldByTheirOcrText() throws Exception {
+        assumeThat(Tesseract.problem()).as("tesseract with chi_sim installed").isEmpty();
+        Path png = ScannedPage.image(tmp.resolve("scan.png"));
+        Path jpg = ScannedPage.image(tmp.resolve("scan.jpg"));
+        Path tif = ScannedPage.image(tmp.resolve("scan.tif"));
+        Path pdf = ScannedPage.pdf(tmp.resolve("scan.pdf"));
+
+        ScanCommandTest.Run run = osr("scan", "--ocr", png.toString(), jpg.toString(), tif.toString(), pdf.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        Map<String, JsonNode> docs = new HashMap<>();
+        run.json().get("documents").forEach(d -> docs.put(Path.of(d.get("path").asString()).getFileName().toString(), d));
+        assertThat(docs).containsOnlyKeys("scan.png", "scan.jpg", "scan.tif", "scan.pdf");
+        docs.forEach((name, doc) -> {
+            assertThat(doc.get("verdict").asString()).as(name).isEqualTo("withhold");
+            JsonNode coverage = doc.get("coverage");
+            assertThat(coverage.get("complete").asBoolean()).as(name).isTrue();
+            assertThat(coverage.get("parts").get(PartKind.OCR.id()).asInt()).as(name).isEqualTo(1);
+            // Tesseract has no ★: the scanned mark is found by the OCR-only rule (the pack's positive case).
+            assertThat(doc.get("findings").get(0).get("ruleId").asString()).as(name)
+                    .isEqualTo("cn-marking.ocr-level-star-period");
+            JsonNode location = doc.get("findings").get(0).get("location");
+            assertThat(location.get("part").asString()).as(name).isEqualTo("ocr");
+            assertThat(location.get("line").asInt()).as(name).isEqualTo(2);
+        });
+        assertThat(docs.get("scan.pdf").get("findings").get(0).get("location").get("page").asInt()).isEqualTo(1);
+        assertThat(docs.get("scan.png").get("findings").get(0).get("location").get("page").isNull()).isTrue();
+    }
+
+    @Test
+    void ocrWithoutTesseractFailsFastTellingHowToInstallIt() throws Exception {
+        Path png = ScannedPage.image(tmp.resolve("scan.png"));
+        String before = System.getProperty(Tesseract.PROPERTY);
+        System.setProperty(Tesseract.PROPERTY, tmp.resolve("no-such-tesseract").toString());
+        try {
+            ScanCommandTest.Run run = osr("scan", "--ocr", png.toString());
+            assertThat(run.exitCode()).isEqualTo(64);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Tesseract.PROPERTY);
+            } else {
+                System.setProperty(Tesseract.PROPERTY, before);
+            }
+        }
+    }
+}
