@@ -87,15 +87,20 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         Lang language = language(lang);
+        if (timeoutSeconds < 1) {
+            throw new Main.UsageException("--timeout must be at least 1 second");
+        }
         if (ocr) {
             Tesseract.problem().ifPresent(message -> {
                 throw new Main.UsageException(message);
             });
         }
-        // Tika's parser registry takes ~0.4 s to build; build it on the other core while the packs load.
+        // Tika's parser registry takes ~0.4 s to build; build it on the other core while the packs load. The same
+        // factory makes the replacement after a timeout, so it reads with the same options (--ocr).
+        java.util.function.Supplier<TikaExtractor> extractors = () -> new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT,
+                ocr);
         java.util.concurrent.CompletableFuture<TikaExtractor> extractor =
-                java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, ocr));
+                java.util.concurrent.CompletableFuture.supplyAsync(extractors);
         List<RulePack> packs = packOptions.load();
         Inputs inputs = Inputs.resolve(paths, io.in());
         ScanSummary.Tally tally = new ScanSummary.Tally();
@@ -103,10 +108,7 @@ final class ScanCommand implements Callable<Integer> {
             io.err().println("osr: cannot read " + u.path() + ": " + u.reason());
             tally.raiseExitCode(ExitCodes.UNREADABLE_INPUT);
         }
-        if (timeoutSeconds < 1) {
-            throw new Main.UsageException("--timeout must be at least 1 second");
-        }
-        DocumentReviewer reviewer = new DocumentReviewer(new DeadlineExtractor(extractor.join(), TikaExtractor::new,
+        DocumentReviewer reviewer = new DocumentReviewer(new DeadlineExtractor(extractor.join(), extractors,
                 java.time.Duration.ofSeconds(timeoutSeconds)), new RuleEngine(packs),
                 new Judge(Action.fromId(failOn.name())));
         Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
