@@ -39,7 +39,7 @@ final class LineIndex {
                 lineStarts[line] = start;
                 pageOfLine[line] = page;
                 lineInPage[line] = physical;
-                rankInPage[line] = text.substring(start, i).isBlank() ? 0 : ++rank;
+                rankInPage[line] = isBlank(text, start, i) ? 0 : ++rank;
                 line++;
                 start = i + 1;
                 if (c == '\f') {
@@ -51,6 +51,15 @@ final class LineIndex {
                 }
             }
         }
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int lineOf(int offset) {

@@ -99,10 +99,6 @@ public final class RuleEngine {
                 }
             });
         }
-        LineIndex lines = new LineIndex(text);
-        java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
-        clusterHits.forEach((r, found) -> clusters(r, (Matcher.Cluster) rules.get(r).matcher(), found, text, lines,
-                candidates, clusterDetails));
         // RE2's ^ and $ know only '\n'; a page break starts a line too. Same length, so offsets still agree.
         String regexText = text.indexOf('\f') < 0 ? text : text.replace('\f', '\n');
         for (int r = regexEnabled.nextSetBit(0); r >= 0; r = regexEnabled.nextSetBit(r + 1)) {
@@ -123,9 +119,13 @@ public final class RuleEngine {
                 from = resume > m.start() ? resume : m.start() + 1;
             }
         }
-        if (candidates.isEmpty()) {
-            return List.of();
+        if (candidates.isEmpty() && clusterHits.isEmpty()) {
+            return List.of();   // most parts of most documents: no line index needed
         }
+        LineIndex lines = new LineIndex(text);
+        java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
+        clusterHits.forEach((r, found) -> clusters(r, (Matcher.Cluster) rules.get(r).matcher(), found, text, lines,
+                candidates, clusterDetails));
         List<Hit> hits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int[] c : candidates) {
