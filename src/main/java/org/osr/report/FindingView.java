@@ -42,9 +42,9 @@ public record FindingView(String ruleId, String pack, String category, String ac
                 secrets.mask(hit.explanation()));
     }
 
+    /** @param secrets the document's personal data ({@link Secrets#of}), masked wherever it appears */
     public static List<FindingView> of(Opinion opinion, java.util.function.Function<String, String> basisOfPack,
-                                       Lang lang) {
-        Secrets secrets = Secrets.of(opinion.findings());
+                                       Lang lang, Secrets secrets) {
         return opinion.findings().stream()
                 .map(h -> of(h, basisOfPack.apply(h.rule().pack()), lang, secrets)).toList();
     }

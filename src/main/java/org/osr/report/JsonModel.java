@@ -81,7 +81,7 @@ final class JsonModel {
         static DocumentJson of(Opinion o, Function<String, String> basisOfPack, Lang lang) {
             Document d = o.document();
             Secrets secrets = Secrets.of(o.findings());
-            List<FindingView> views = FindingView.of(o, basisOfPack, lang);
+            List<FindingView> views = FindingView.of(o, basisOfPack, lang, secrets);
             return new DocumentJson(d.path(), d.sha256(), d.size(), d.mediaType(), secrets.mask(d.title()),
                     secrets.mask(abstractOf(d)), o.verdict().id(), o.exitCode(), o.durationMs(),
                     CoverageJson.of(d.coverage()), views.stream().map(Finding::of).toList(),

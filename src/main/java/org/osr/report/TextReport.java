@@ -25,13 +25,14 @@ public final class TextReport implements ReportWriter {
 
     @Override
     public void document(Opinion o) throws IOException {
-        List<FindingView> findings = FindingView.of(o, basisOfPack, lang);
+        Secrets secrets = Secrets.of(o.findings());
+        List<FindingView> findings = FindingView.of(o, basisOfPack, lang, secrets);
         StringBuilder sb = new StringBuilder();
         sb.append(o.document().path()).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
                 .append("  ").append(o.verdict().label(lang)).append('\n');
         if (o.document().title() != null) {
             sb.append("  ").append(zhOrEn("标题", "title")).append(": ")
-                    .append(Secrets.of(o.findings()).mask(o.document().title())).append('\n');
+                    .append(secrets.mask(o.document().title())).append('\n');
         }
         for (FindingView f : findings) {
             sb.append("  [").append(f.action()).append("] ").append(f.message()).append('\n');
