@@ -26,6 +26,7 @@ public final class Main implements Runnable {
                 StandardCharsets.UTF_8);
         int code;
         try {
+            org.osr.source.Scratch.adoptLauncherFolder();
             code = run(args, new Io(System.in, stdout, out, err, tty));
             out.flush();
             if (stdout.failure() != null && code != ExitCodes.WRITE_ERROR) {

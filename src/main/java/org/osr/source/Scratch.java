@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  * osr's private temporary folder (owner-only, {@code osr-<pid>-…} in the system temp folder) for copies of standard
  * input and pipes. It is removed when the run ends, normally or by SIGINT/SIGTERM ({@link Cleanup}); a run killed
  * outright (SIGKILL) cannot clean up, so every run first removes the folders of osr processes that no longer exist.
+ *
+ * <p>The launcher goes one step further: it makes such a folder for the whole process and passes it as
+ * {@code java.io.tmpdir} and {@code osr.scratch}, so the parsers' own temporary files (Tika spools embedded
+ * documents to disk) land in it and are removed with it ({@link #adoptLauncherFolder()}).
  */
 public final class Scratch implements AutoCloseable {
     private static final String PREFIX = "osr-";
@@ -55,6 +59,23 @@ public final class Scratch implements AutoCloseable {
             delete(dir);
             Cleanup.unregister(dir);
             dir = null;
+        }
+    }
+
+    /**
+     * Takes charge of the folder the launcher made for this process ({@code osr.scratch}, named after this process's
+     * pid): it is removed at exit. Also removes the folders of osr processes that were killed.
+     */
+    public static void adoptLauncherFolder() {
+        String property = System.getProperty("osr.scratch");
+        if (property == null) {
+            return;
+        }
+        Path folder = Path.of(property);
+        if (folder.getFileName().toString().startsWith(PREFIX + ProcessHandle.current().pid() + "-")
+                && Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Cleanup.register(folder);
+            removeAbandoned(folder.getParent());
         }
     }
 

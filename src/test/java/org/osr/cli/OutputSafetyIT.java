@@ -30,7 +30,7 @@ class OutputSafetyIT {
     }
 
     private Map<String, String> privateTmp(Path dir) {
-        return Map.of("OSR_JAVA_OPTS", "-Djava.io.tmpdir=" + dir, "OSR_CDS", "0");
+        return Map.of("TMPDIR", dir.toString(), "OSR_CDS", "0");
     }
 
     @Test
@@ -44,9 +44,12 @@ class OutputSafetyIT {
         stdin.flush();
         Path copyDir = awaitOne(scratch, 30);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copyDir))).isEqualTo("rwx------");
-        try (Stream<Path> copies = Files.list(copyDir)) {
-            for (Path copy : copies.toList()) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        try (Stream<Path> copies = Files.walk(copyDir)) {
+            List<Path> all = copies.toList();
+            assertThat(all).anyMatch(Files::isRegularFile);
+            for (Path copy : all) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).as(copy.toString())
+                        .isEqualTo(Files.isDirectory(copy) ? "rwx------" : "rw-------");
             }
         }
         assertThat(tmp).isDirectoryContaining("glob:**/.r.json.osr-*.tmp");
@@ -132,8 +135,8 @@ class OutputSafetyIT {
                 List<Path> found = s.toList();
                 if (!found.isEmpty()) {
                     Path only = found.get(0);
-                    try (Stream<Path> inside = Files.list(only)) {
-                        if (inside.findAny().isPresent()) {
+                    try (Stream<Path> inside = Files.walk(only)) {
+                        if (inside.anyMatch(Files::isRegularFile)) {
                             return only;
                         }
                     }
