@@ -116,7 +116,8 @@ final class ScanCommand implements Callable<Integer> {
             ScanSummary.Tally tally = new ScanSummary.Tally();
             tally.inputs(inputs);
             for (Inputs.InputError e : inputs.errors()) {
-                io.err().println(masking.plain().mask("osr: cannot read " + e.path() + ": " + e.message()));
+                io.err().println("osr: cannot read " + masking.plain().maskPath(e.path()) + ": "
+                        + masking.plain().mask(e.message()));
             }
             DocumentReviewer reviewer = new DocumentReviewer(extractor.join(), extractors, new RuleEngine(packs),
                     new Judge(Action.fromId(failOn.name())), Duration.ofSeconds(timeoutSeconds));
@@ -154,7 +155,8 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IOException e) {
             Inputs.InputError error = new Inputs.InputError(input.displayPath(), Inputs.InputError.UNREADABLE,
                     Inputs.reason(e));
-            io.err().println(masking.plain().mask("osr: cannot read " + error.path() + ": " + error.message()));
+            io.err().println("osr: cannot read " + masking.plain().maskPath(error.path()) + ": "
+                    + masking.plain().mask(error.message()));
             tally.inputError(error);
             return null;
         } catch (RuntimeException | StackOverflowError e) {

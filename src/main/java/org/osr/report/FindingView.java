@@ -37,7 +37,7 @@ public record FindingView(String ruleId, String pack, String category, String ac
         return new FindingView(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(),
                 hit.rule().message().in(lang), basis, match, context.strip(), hit.part().kind().id(), hit.page(),
                 hit.line(), text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
-                redactor.mask(hit.part().embeddedPath()), redactor.mask(hit.part().source()), sha256(fingerprintInput),
+                redactor.maskPath(hit.part().embeddedPath()), redactor.mask(hit.part().source()), sha256(fingerprintInput),
                 redactor.mask(hit.explanation()));
     }
 

@@ -83,7 +83,7 @@ final class JsonModel {
             Document d = o.document();
             Redactor redactor = masking.forDocument(o.findings());
             List<FindingView> views = FindingView.of(o, basisOfPack, lang, redactor);
-            return new DocumentJson(redactor.mask(d.path()), d.sha256(), d.size(), d.mediaType(),
+            return new DocumentJson(redactor.maskPath(d.path()), d.sha256(), d.size(), d.mediaType(),
                     titleOf(d, redactor), abstractOf(d, redactor), o.verdict().id(), o.exitCode(), o.durationMs(),
                     CoverageJson.of(d.coverage(), redactor), views.stream().map(Finding::of).toList(),
                     new Review("preliminary", ReviewText.opinion(o, views, lang, redactor), null, null));
@@ -94,11 +94,11 @@ final class JsonModel {
     record InputsJson(List<InputErrorJson> errors, List<SkippedJson> skipped, List<LinkJson> linksLeavingTree) {
         static InputsJson of(ScanSummary s, Redactor redactor) {
             return new InputsJson(
-                    s.inputErrors().stream().map(e -> new InputErrorJson(redactor.mask(e.path()), e.code(),
+                    s.inputErrors().stream().map(e -> new InputErrorJson(redactor.maskPath(e.path()), e.code(),
                             redactor.mask(e.message()))).toList(),
-                    s.skipped().stream().map(k -> new SkippedJson(redactor.mask(k.path()), k.reason())).toList(),
-                    s.linksLeavingTree().stream().map(l -> new LinkJson(redactor.mask(l.displayPath()),
-                            redactor.mask(l.linkTarget()))).toList());
+                    s.skipped().stream().map(k -> new SkippedJson(redactor.maskPath(k.path()), k.reason())).toList(),
+                    s.linksLeavingTree().stream().map(l -> new LinkJson(redactor.maskPath(l.displayPath()),
+                            redactor.maskPath(l.linkTarget()))).toList());
         }
     }
 

@@ -58,13 +58,25 @@ public final class Redactor {
 
     /** Masks the whole text. */
     public String mask(String text) {
+        return mask(text, true);
+    }
+
+    /**
+     * Masks a path. A bare number that merely passes the Luhn check (one in ten does) is left alone here, so a path
+     * still names its file; card numbers the document itself carries, and ID numbers, are masked as everywhere.
+     */
+    public String maskPath(String path) {
+        return mask(path, false);
+    }
+
+    private String mask(String text, boolean bareCards) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         boolean[] hide = new boolean[text.length()];
         boolean any = markKnown(text, hide);
         any |= markRuleMatches(text, hide);
-        any |= markChecksummedNumbers(text, hide);
+        any |= markChecksummedNumbers(text, hide, bareCards);
         if (!any) {
             return text;
         }
@@ -154,7 +166,7 @@ public final class Redactor {
     }
 
     /** Numbers in groups ("6222 0212 3456 7890 123", "110101 19900101 002X") that pass a checksum. */
-    private static boolean markChecksummedNumbers(String text, boolean[] hide) {
+    private static boolean markChecksummedNumbers(String text, boolean[] hide, boolean bareCards) {
         boolean any = false;
         for (int[] run : digitRuns(text)) {
             List<int[]> groups = groups(text, run[0], run[1]);
@@ -164,7 +176,7 @@ public final class Redactor {
                     digits.append(text, groups.get(j)[0], groups.get(j)[1]);
                     String d = digits.toString().toUpperCase(java.util.Locale.ROOT);
                     boolean id = d.length() == 18 && Validators.valid("cn-resident-id", d);
-                    boolean card = d.length() >= 15 && d.length() <= 19 && d.chars().allMatch(Character::isDigit)
+                    boolean card = bareCards && d.length() >= 15 && d.length() <= 19 && d.chars().allMatch(Character::isDigit)
                             && Validators.valid("luhn", d);
                     if (id || card) {
                         for (int k = groups.get(i)[0]; k < groups.get(j)[1]; k++) {

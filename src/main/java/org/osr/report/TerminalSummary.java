@@ -42,6 +42,6 @@ public final class TerminalSummary {
         }
         String verdict = String.format("%-12s", v.id());
         err.println((colour ? colourCode : "") + mark + " " + verdict + (colour ? RESET : "") + " " + v.label(lang)
-                + "  " + masking.forDocument(o.findings()).mask(o.document().path() + detail));
+                + "  " + masking.forDocument(o.findings()).maskPath(o.document().path()) + detail);
     }
 }

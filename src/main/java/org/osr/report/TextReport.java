@@ -30,7 +30,7 @@ public final class TextReport implements ReportWriter {
         Redactor redactor = masking.forDocument(o.findings());
         List<FindingView> findings = FindingView.of(o, basisOfPack, lang, redactor);
         StringBuilder sb = new StringBuilder();
-        sb.append(redactor.mask(o.document().path())).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
+        sb.append(redactor.maskPath(o.document().path())).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
                 .append("  ").append(o.verdict().label(lang)).append('\n');
         if (o.document().title() != null) {
             sb.append("  ").append(zhOrEn("标题", "title")).append(": ")
@@ -53,12 +53,12 @@ public final class TextReport implements ReportWriter {
         StringBuilder sb = new StringBuilder();
         Redactor plain = masking.plain();
         for (org.osr.source.Inputs.InputError e : s.inputErrors()) {
-            sb.append(plain.mask(e.path())).append("  ").append(zhOrEn("无法读取", "CANNOT READ")).append("  ")
+            sb.append(plain.maskPath(e.path())).append("  ").append(zhOrEn("无法读取", "CANNOT READ")).append("  ")
                     .append(e.code()).append(": ").append(plain.mask(e.message())).append('\n');
         }
         for (org.osr.source.Inputs.Input l : s.linksLeavingTree()) {
-            sb.append(plain.mask(l.displayPath())).append("  ").append(zhOrEn("链接指向所给目录之外：",
-                    "is a link out of the folder given, to ")).append(plain.mask(l.linkTarget())).append('\n');
+            sb.append(plain.maskPath(l.displayPath())).append("  ").append(zhOrEn("链接指向所给目录之外：",
+                    "is a link out of the folder given, to ")).append(plain.maskPath(l.linkTarget())).append('\n');
         }
         if (!s.skipped().isEmpty()) {
             java.util.Map<String, Long> reasons = new java.util.TreeMap<>();

@@ -176,10 +176,6 @@ public final class Inputs {
                             + SpecialFiles.type(file) + "); not read"));
                     return FileVisitResult.CONTINUE;
                 }
-                if (file.getFileName().toString().startsWith(".") && !options.hidden()) {
-                    skipped.add(new Skipped(shown, "hidden"));
-                    return FileVisitResult.CONTINUE;
-                }
                 Path real;
                 try {
                     real = file.toRealPath();
@@ -189,6 +185,10 @@ public final class Inputs {
                 }
                 if (exclude.contains(real)) {
                     skipped.add(new Skipped(shown, "report"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (file.getFileName().toString().startsWith(".") && !options.hidden()) {
+                    skipped.add(new Skipped(shown, "hidden"));
                     return FileVisitResult.CONTINUE;
                 }
                 if (!Files.isReadable(file)) {
