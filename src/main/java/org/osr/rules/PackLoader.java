@@ -191,7 +191,7 @@ public final class PackLoader {
             }
             return new RulePack(packId, root.get("version").asString(), localized(root.get("title")),
                     root.has("basis") ? root.get("basis").asString() : null, rules, origin, sha256, extendsRef,
-                    disabled, overrides);
+                    disabled, overrides, position(origin, root.get("pack")));
         }
 
         private Rule rule(String packId, JsonNode node) {
