@@ -128,9 +128,8 @@ public final class PackLoader {
             throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
         }
         List<RulePackException.PackError> errors = new ArrayList<>();
-        for (com.networknt.schema.Error e : checkSchema ? schema().validate(root) : List.<com.networknt.schema.Error>of()) {
-            errors.add(new RulePackException.PackError(position(origin, e.getInstanceNode()),
-                    e.getInstanceLocation() + ": " + e.getMessage()));
+        if (checkSchema) {
+            errors.addAll(SchemaErrors.describe(origin, schema().validate(root)));
         }
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);
@@ -157,7 +156,8 @@ public final class PackLoader {
             JsonNode ruleNodes = root.has("rules") ? root.get("rules") : tools.jackson.databind.node.JsonNodeFactory
                     .instance.arrayNode();
             if (ruleNodes.isEmpty() && !root.has("extends") && !root.has("disable") && !root.has("overrides")) {
-                fail(root, "a pack needs rules, or extends/disable/overrides to change other packs' rules");
+                fail(root.has("rules") ? ruleNodes : root,
+                        "a pack needs rules, or extends/disable/overrides to change other packs' rules");
             }
             for (JsonNode node : ruleNodes) {
                 String id = node.get("id").asString();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -34,6 +35,9 @@ final class PackText {
             "while scanning a single-quoted scalar", "the quoted value",
             "while parsing a flow sequence", "the [ ] list",
             "while parsing a flow mapping", "the { } mapping");
+
+    /** A pack's deepest part (rules, a rule, where, a list of parts) is five levels down. */
+    private static final int MAX_DEPTH = 50;
 
     private PackText() {
     }
@@ -120,9 +124,16 @@ final class PackText {
      */
     private static void checkSyntaxAnchorsAndTags(String origin, String text) throws RulePackException {
         List<RulePackException.PackError> errors = new ArrayList<>();
+        int depth = 0;
         try {
             for (Event event : new Parse(LoadSettings.builder().setLabel(origin).build()).parseString(text)) {
                 String problem = null;
+                if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                    throw new RulePackException(at(origin, event.getStartMark(), "nested more than " + MAX_DEPTH
+                            + " levels deep; a rule pack needs a few"));
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
                 if (event.getEventId() == Event.ID.Alias) {
                     problem = "YAML aliases (*name) are not allowed in rule packs; write the value out";
                 } else if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {

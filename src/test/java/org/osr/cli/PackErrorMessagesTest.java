@@ -156,4 +156,72 @@ class PackErrorMessagesTest {
         Path duplicate = pack(HEAD + RULE + "    action: withhold\n");
         assertThat(onlyError(list(duplicate), duplicate, 10, 11)).contains("\"action\" appears twice");
     }
+
+    @Test
+    void aNumberTooBigForTheProgramIsAPackErrorNotACrash() throws IOException {
+        String cluster = "    cluster: {any-of: [发电单位, 签批], min: %s, within: {lines: %s}}\n";
+        Path lines = pack(HEAD + RULE.replace("    terms: [内部资料]\n", cluster.formatted("2", "99999999999")));
+        assertThat(onlyError(list(lines), lines, 9, 59))
+                .isEqualTo("/rules/0/cluster/within/lines: must have a maximum value of 1000");
+
+        Path min = pack(HEAD + RULE.replace("    terms: [内部资料]\n", cluster.formatted("99999999999", "3")));
+        assertThat(onlyError(list(min), min, 9, 40))
+                .isEqualTo("/rules/0/cluster/min: must have a maximum value of 100");
+
+        Path firstLines = pack(HEAD + RULE + "    where: {parts: [body], first-lines: 99999999999}\n");
+        assertThat(onlyError(list(firstLines), firstLines, 10, 41))
+                .isEqualTo("/rules/0/where/first-lines: must have a maximum value of 1000");
+    }
+
+    @Test
+    void aWrongNumberIsOneLineAboutThatNumber() throws IOException {
+        Path negative = pack(HEAD + RULE + "    where: {first-lines: -3}\n");
+        assertThat(onlyError(list(negative), negative, 10, 26))
+                .isEqualTo("/rules/0/where/first-lines: must have a minimum value of 1");
+
+        Path word = pack(HEAD + RULE + "    where: {first-lines: four}\n");
+        assertThat(onlyError(list(word), word, 10, 26))
+                .isEqualTo("/rules/0/where/first-lines: string found, integer expected");
+
+        Path nearWithin = pack(HEAD + RULE + "    near: {terms: [编号], within: 99999999999}\n");
+        assertThat(onlyError(list(nearWithin), nearWithin, 10, 33))
+                .isEqualTo("/rules/0/near/within: must have a maximum value of 200");
+    }
+
+    @Test
+    void schemaMistakesSayWhatToWrite() throws IOException {
+        Path version = pack(HEAD.replace("version: \"1\"", "version: 2026.11") + RULE);
+        assertThat(onlyError(list(version), version, 2, 10))
+                .isEqualTo("/version: number found, string expected (put the value in quotes)");
+
+        Path typo = pack(HEAD + RULE.replace("message:", "mesage:"));
+        assertThat(onlyError(list(typo), typo, 8, 13))
+                .isEqualTo("/rules/0: unknown property 'mesage' (did you mean 'message'?)");
+
+        Path action = pack(HEAD + RULE.replace("action: refer", "action: block"));
+        assertThat(onlyError(list(action), action, 7, 13))
+                .isEqualTo("/rules/0/action: 'block' is not one of note, redact, refer, withhold");
+
+        Path where = pack(HEAD + RULE + "    where: body\n");
+        assertThat(onlyError(list(where), where, 10, 12))
+                .isEqualTo("/rules/0/where: string found, object or array expected");
+
+        Path terms = pack(HEAD + RULE.replace("terms: [内部资料]", "terms: 内部资料"));
+        assertThat(onlyError(list(terms), terms, 9, 12)).isEqualTo(
+                "/rules/0/terms: string found, array expected (write a list: [value] or one '- value' per line)");
+    }
+
+    @Test
+    void anEmptyRuleListIsPointedAt() throws IOException {
+        Path pack = pack(HEAD.replace("rules:\n", "rules: []\n"));
+
+        assertThat(onlyError(list(pack), pack, 4, 8)).contains("a pack needs rules");
+    }
+
+    @Test
+    void deepNestingIsRefusedWhereItGoesTooDeep() throws IOException {
+        Path pack = pack(HEAD.replace("rules:\n", "rules: " + "[".repeat(5000) + "]".repeat(5000) + "\n"));
+
+        assertThat(onlyError(list(pack), pack, 4, 57)).startsWith("nested more than 50 levels deep");
+    }
 }

@@ -127,7 +127,8 @@ class RulePackPathsTest {
 
     @Test
     void aPackMayExtendAPackThatExtendsABundledOne() throws IOException {
-        Path first = pack("ours.yaml", "pack: ours\nversion: \"1\"\ntitle: Ours\nextends: cn-classification-markings\n");
+        Path first = pack("ours.yaml",
+                "pack: ours\nversion: \"1\"\ntitle: Ours\nextends: cn-classification-markings\n");
         Path second = pack("theirs.yaml", "pack: theirs\nversion: \"1\"\ntitle: Theirs\nextends: ours\n"
                 + "disable: [cn-marking.bare-level]\n");
 
