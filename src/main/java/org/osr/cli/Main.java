@@ -24,15 +24,28 @@ public final class Main implements Runnable {
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
-        int code = run(args, new Io(System.in, out, err, tty));
-        out.flush();
+        int code;
+        try {
+            code = run(args, new Io(System.in, out, err, tty));
+            out.flush();
+        } catch (Throwable t) { // an Error while reporting an Error: say as little as possible
+            err.println("osr: internal error: " + t.getClass().getSimpleName());
+            code = ExitCodes.INTERNAL;
+        }
         System.exit(code);
     }
 
-    /** Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. */
+    /**
+     * Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. Nothing
+     * escapes: picocli hands its handlers only {@link Exception}s, so an {@link Error} (out of memory, a stack overflow)
+     * is caught here, or the JVM would print a stack trace and exit 1, a code a CI job reads as "findings".
+     */
     static int run(String[] args, Io io) {
-        CommandLine cli = commandLine(io);
-        return cli.execute(args);
+        try {
+            return commandLine(io).execute(args);
+        } catch (Error e) {
+            return internalError(e, io.err());
+        }
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -48,8 +61,16 @@ public final class Main implements Runnable {
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("osr: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            String message = firstLine(ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                if (!unmatched.isUnknownOption() && !cmd.getSubcommands().isEmpty()) {
+                    message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                            + String.join(", ", cmd.getSubcommands().keySet());
+                } else if (!unmatched.getSuggestions().isEmpty()) {
+                    message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+                }
+            }
+            cmd.getErr().println("osr: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -63,11 +84,32 @@ public final class Main implements Runnable {
                 cmd.getErr().println("osr: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
-            cmd.getErr().println("osr: internal error: " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return ExitCodes.INTERNAL;
+            return internalError(ex, io.err());
         });
         return cli;
+    }
+
+    /** One line, exit 70; the stack trace only with {@code OSR_DEBUG} set (it is for a bug report, not for a user). */
+    private static int internalError(Throwable t, PrintStream err) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                err.println("osr: out of memory (the limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB); give it more with OSR_MAX_HEAP, e.g. OSR_MAX_HEAP=6g ./osr ...");
+                return ExitCodes.INTERNAL;
+            }
+        }
+        boolean debug = System.getenv("OSR_DEBUG") != null;
+        err.println("osr: internal error: " + firstLine(String.valueOf(t))
+                + (debug ? "" : " (a bug in osr; OSR_DEBUG=1 prints the stack trace)"));
+        if (debug) {
+            t.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl).strip();
     }
 
     @Override

@@ -48,13 +48,18 @@ final class RulesCommand implements Runnable {
         Io io() {
             return parent.io;
         }
+
+        /** Checked by every subcommand, so a wrong {@code --lang} is a usage error even where nothing is localized. */
+        Lang language() {
+            return ScanCommand.language(lang);
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules of every pack in use.")
     static final class ListRules extends Sub {
         @Override
         public Integer call() throws Exception {
-            Lang language = ScanCommand.language(lang);
+            Lang language = language();
             for (RulePack pack : packOptions.load()) {
                 io().out().println(pack.id() + " " + pack.version() + "  " + pack.title().in(language) + "  ("
                         + pack.origin() + ", " + pack.rules().size() + " rules)");
@@ -75,7 +80,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Lang language = ScanCommand.language(lang);
+            Lang language = language();
             for (RulePack pack : packOptions.load()) {
                 for (Rule r : pack.rules()) {
                     if (r.id().equals(id)) {
@@ -143,6 +148,7 @@ final class RulesCommand implements Runnable {
     static final class Test extends Sub {
         @Override
         public Integer call() throws Exception {
+            language();
             List<RulePack> packs = packOptions.load();
             List<ExampleRunner.Result> results = ExampleRunner.run(packs);
             int failed = 0;
@@ -174,6 +180,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            language();
             List<org.osr.match.RuleLinter.Warning> warnings = org.osr.match.RuleLinter.lint(packOptions.load());
             warnings.forEach(w -> io().out().println(w));
             io().out().println(warnings.size() + " warning(s)");

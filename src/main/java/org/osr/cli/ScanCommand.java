@@ -74,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-document summary on stderr.")
     boolean quiet;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = TimeoutSeconds.class,
             description = "Per-file deadline for reading a file (default 60); an overrun file is unreviewable.")
     int timeoutSeconds = 60;
 
@@ -87,9 +87,6 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         Lang language = language(lang);
-        if (timeoutSeconds < 1) {
-            throw new Main.UsageException("--timeout must be at least 1 second");
-        }
         if (ocr) {
             Tesseract.problem().ifPresent(message -> {
                 throw new Main.UsageException(message);
