@@ -37,8 +37,8 @@ public final class Main implements Runnable {
 
     /**
      * Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. Nothing
-     * escapes: picocli hands its handlers only {@link Exception}s, so an {@link Error} (out of memory, a stack overflow)
-     * is caught here, or the JVM would print a stack trace and exit 1, a code a CI job reads as "findings".
+     * escapes: picocli hands its handlers only {@link Exception}s, so an {@link Error} (out of memory, a stack
+     * overflow) is caught here, or the JVM would print a stack trace and exit 1, a code a CI job reads as "findings".
      */
     static int run(String[] args, Io io) {
         try {

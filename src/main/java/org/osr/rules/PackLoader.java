@@ -127,6 +127,10 @@ public final class PackLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
         }
+        if (!root.isObject()) {
+            throw error(origin, root, "not a rule pack: a pack is a YAML mapping of pack, version, title and rules "
+                    + "(a plain list of terms goes in a terms file that a rule names with terms-file)");
+        }
         List<RulePackException.PackError> errors = new ArrayList<>();
         if (checkSchema) {
             errors.addAll(SchemaErrors.describe(origin, schema().validate(root)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemaErrors {
     private static final JsonNode SCHEMA = JsonMapper.builder().build().readTree(PackLoader.schemaText());
+
+    /** The schema's id patterns, in words. */
+    private static final Map<String, String> PATTERNS = Map.of(
+            "^[a-z0-9][a-z0-9.-]*$", "lower-case letters, digits, '.' and '-', starting with a letter or digit",
+            "^[a-z0-9][a-z0-9._-]*$", "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit",
+            "^[a-z][a-z0-9-]*$", "lower-case letters, digits and '-', starting with a letter");
 
     private SchemaErrors() {
     }
@@ -55,6 +62,9 @@ final class SchemaErrors {
             } else if ("enum".equals(keyword) && node != null && node.isValueNode()) {
                 message = "'" + node.asString() + "' is not one of " + e.getSchemaNode().valueStream()
                         .map(JsonNode::asString).reduce((a, b) -> a + ", " + b).orElse("");
+            } else if ("pattern".equals(keyword) && node != null
+                    && PATTERNS.containsKey(e.getSchemaNode().asString())) {
+                message = "'" + node.asString() + "' is not allowed: use " + PATTERNS.get(e.getSchemaNode().asString());
             } else if ("additionalProperties".equals(keyword) && e.getProperty() != null) {
                 List<String> allowed = allowedProperties(e);
                 message = "unknown property '" + e.getProperty() + "'" + closest(e.getProperty(), allowed)

@@ -26,7 +26,8 @@ class CommandLineErrorsTest {
     @ValueSource(strings = {"0", "-5", "99999999999", "86401"})
     void aTimeoutOutOfRangeSaysTheRange(String seconds) {
         assertThat(oneLine(ScanCommandTest.osr("scan", "--timeout", seconds, DOC))).isEqualTo("osr: Invalid value for "
-                + "option '--timeout': " + seconds + " is out of range; give 1 to 86400 seconds (see 'osr scan --help')");
+                + "option '--timeout': " + seconds + " is out of range; give 1 to 86400 seconds "
+                + "(see 'osr scan --help')");
     }
 
     @ParameterizedTest

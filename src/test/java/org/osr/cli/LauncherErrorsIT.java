@@ -22,7 +22,8 @@ class LauncherErrorsIT {
         Path out = Files.createTempFile("osr-out", ".txt");
         Path err = Files.createTempFile("osr-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             for (int i = 0; i < env.length; i += 2) {
                 builder.environment().put(env[i], env[i + 1]);
             }

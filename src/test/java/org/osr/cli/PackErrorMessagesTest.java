@@ -206,9 +206,21 @@ class PackErrorMessagesTest {
         assertThat(onlyError(list(where), where, 10, 12))
                 .isEqualTo("/rules/0/where: string found, object or array expected");
 
+        Path id = pack(HEAD + RULE.replace("office.internal", "Office.Internal"));
+        assertThat(onlyError(list(id), id, 5, 9)).isEqualTo("/rules/0/id: 'Office.Internal' is not allowed: use "
+                + "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit");
+
         Path terms = pack(HEAD + RULE.replace("terms: [内部资料]", "terms: 内部资料"));
         assertThat(onlyError(list(terms), terms, 9, 12)).isEqualTo(
                 "/rules/0/terms: string found, array expected (write a list: [value] or one '- value' per line)");
+    }
+
+    @Test
+    void aTermsListGivenAsAPackSaysWhereTermsGo() throws IOException {
+        Path pack = pack("内部资料\n仅供内部参考\n");
+
+        assertThat(onlyError(list(pack), pack, 1, 1)).startsWith("not a rule pack: a pack is a YAML mapping")
+                .contains("terms-file");
     }
 
     @Test
