@@ -20,16 +20,23 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         boolean tty = Boolean.getBoolean("osr.stderr.tty")
                 || (System.getProperty("osr.stderr.tty") == null && System.console() != null);
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
+        GuardedOutput stdout = new GuardedOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         int code;
         try {
-            code = run(args, new Io(System.in, out, err, tty));
+            org.osr.source.Scratch.adoptLauncherFolder();
+            code = run(args, new Io(System.in, stdout, out, err, tty));
             out.flush();
-        } catch (Throwable t) { // an Error while reporting an Error: say as little as possible
-            err.println("osr: internal error: " + t.getClass().getSimpleName());
+            if (stdout.failure() != null && code != ExitCodes.WRITE_ERROR) {
+                err.println("osr: cannot write to standard output: " + stdout.failure().getMessage());
+                code = ExitCodes.WRITE_ERROR;
+            }
+        } catch (Throwable t) {
+            // run() reports an Error escaping a command itself; this is for one thrown outside it or while reporting,
+            // which must not end as the JVM's exit 1 either (a CI job would read it as "redact/refer").
+            err.println("osr: internal error: " + t);
             code = ExitCodes.INTERNAL;
         }
         System.exit(code);
@@ -49,7 +56,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, new Io(in, out, err, false));
+        return run(args, new Io(in, out, out, err, false));
     }
 
     static CommandLine commandLine(Io io) {
@@ -83,6 +90,10 @@ public final class Main implements Runnable {
             if (ex instanceof UsageException) {
                 cmd.getErr().println("osr: " + ex.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (ex instanceof ReportOutput.WriteFailure) {
+                cmd.getErr().println("osr: cannot write the report to " + ex.getMessage());
+                return ExitCodes.WRITE_ERROR;
             }
             return internalError(ex, io.err());
         });

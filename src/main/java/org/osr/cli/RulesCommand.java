@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.osr.match.ExampleRunner;
+import org.osr.report.Masking;
+import org.osr.report.Redactor;
 import org.osr.rules.Example;
 import org.osr.rules.Lang;
 import org.osr.rules.Matcher;
@@ -55,6 +57,11 @@ final class RulesCommand implements Runnable {
         }
     }
 
+    /** An example as printed: masked like report text, every long number masked for personal-data rules. */
+    static String shown(Example example, Rule rule, Redactor redactor) {
+        return rule.mask() ? redactor.maskNumbers(example.text()) : redactor.mask(example.text());
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules of every pack in use.")
     static final class ListRules extends Sub {
         @Override
@@ -81,10 +88,11 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Lang language = language();
-            for (RulePack pack : packOptions.load()) {
+            List<RulePack> packs = packOptions.load();
+            for (RulePack pack : packs) {
                 for (Rule r : pack.rules()) {
                     if (r.id().equals(id)) {
-                        print(pack, r, language);
+                        print(pack, r, language, Masking.of(packs).plain());
                         return 0;
                     }
                 }
@@ -92,7 +100,7 @@ final class RulesCommand implements Runnable {
             throw new Main.UsageException("no rule with id '" + id + "' (see 'osr rules list')");
         }
 
-        private void print(RulePack pack, Rule r, Lang language) {
+        private void print(RulePack pack, Rule r, Lang language, Redactor redactor) {
             var out = io().out();
             out.println(r.id());
             out.println("  pack:      " + pack.id() + " " + pack.version() + " (" + r.position() + ")");
@@ -130,14 +138,15 @@ final class RulesCommand implements Runnable {
             if (r.mask()) {
                 out.println("  masked:    yes (the match is never printed whole)");
             }
-            printExamples("match", r.matchExamples());
-            printExamples("no-match", r.noMatchExamples());
+            printExamples("match", r.matchExamples(), r, redactor);
+            printExamples("no-match", r.noMatchExamples(), r, redactor);
             out.flush();
         }
 
-        private void printExamples(String label, List<Example> examples) {
+        /** Examples of personal-data rules are personal-data-shaped: they are masked like any report text. */
+        private void printExamples(String label, List<Example> examples, Rule r, Redactor redactor) {
             for (Example e : examples) {
-                io().out().println("  " + label + ": " + e.text().replace("\n", "\\n")
+                io().out().println("  " + label + ": " + shown(e, r, redactor).replace("\n", "\\n")
                         + (e.part() == org.osr.extract.PartKind.BODY ? "" : "  [" + e.part().id() + "]"));
             }
         }
@@ -151,13 +160,14 @@ final class RulesCommand implements Runnable {
             language();
             List<RulePack> packs = packOptions.load();
             List<ExampleRunner.Result> results = ExampleRunner.run(packs);
+            Redactor redactor = Masking.of(packs).plain();
             int failed = 0;
             for (ExampleRunner.Result r : results) {
                 if (!r.passed()) {
                     failed++;
                     io().err().println(r.example().position() + ": " + r.rule().id() + ": expected "
                             + (r.expectMatch() ? "a finding" : "no finding") + " for '"
-                            + r.example().text().replace("\n", "\\n") + "'"
+                            + shown(r.example(), r.rule(), redactor).replace("\n", "\\n") + "'"
                             + (r.example().part() == org.osr.extract.PartKind.BODY ? "" : " in " + r.example().part().id()));
                 }
             }

@@ -1,18 +1,15 @@
 package org.osr.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import org.osr.extract.Coverage;
-import org.osr.extract.DeadlineExtractor;
+import java.util.function.Supplier;
 import org.osr.extract.Document;
 import org.osr.extract.Problem;
 import org.osr.extract.Tesseract;
@@ -23,6 +20,7 @@ import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.match.RuleEngine;
 import org.osr.report.JsonReport;
+import org.osr.report.Masking;
 import org.osr.report.ReportWriter;
 import org.osr.report.ScanSummary;
 import org.osr.report.TerminalSummary;
@@ -31,6 +29,7 @@ import org.osr.rules.Action;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
 import org.osr.source.Inputs;
+import org.osr.source.Scratch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = "Review files and folders (folders recursively; '-' reads standard input) and write the "
                 + "review opinion.",
         footer = {"", "Exit codes: 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
-                "65 unreadable input path, 70 internal error, 78 invalid rule pack."})
+                "65 unreadable input path, 70 internal error, 74 report could not be written, 78 invalid rule pack."})
 final class ScanCommand implements Callable<Integer> {
     enum Format { json, jsonl, text }
 
@@ -74,8 +73,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No per-document summary on stderr.")
     boolean quiet;
 
+    @Option(names = "--hidden", description = "Also review hidden files and folders (names starting with '.'); "
+            + "version-control folders (.git, .svn, .hg) are never read.")
+    boolean hidden;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", converter = TimeoutSeconds.class,
-            description = "Per-file deadline for reading a file (default 60); an overrun file is unreviewable.")
+            description = "Per-file deadline for reading and checking a file (default 60); an overrun file is "
+                    + "unreviewable.")
     int timeoutSeconds = 60;
 
     ScanCommand(Io io) {
@@ -94,64 +98,67 @@ final class ScanCommand implements Callable<Integer> {
         }
         // Tika's parser registry takes ~0.4 s to build; build it on the other core while the packs load. The same
         // factory makes the replacement after a timeout, so it reads with the same options (--ocr).
-        java.util.function.Supplier<TikaExtractor> extractors = () -> new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT,
-                ocr);
-        java.util.concurrent.CompletableFuture<TikaExtractor> extractor =
-                java.util.concurrent.CompletableFuture.supplyAsync(extractors);
+        Supplier<TikaExtractor> extractors = () -> new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, ocr);
+        CompletableFuture<TikaExtractor> extractor = CompletableFuture.supplyAsync(extractors);
         List<RulePack> packs = packOptions.load();
-        Inputs inputs = Inputs.resolve(paths, io.in());
-        ScanSummary.Tally tally = new ScanSummary.Tally();
-        for (Inputs.Unreadable u : inputs.unreadable()) {
-            io.err().println("osr: cannot read " + u.path() + ": " + u.reason());
-            tally.raiseExitCode(ExitCodes.UNREADABLE_INPUT);
-        }
-        DocumentReviewer reviewer = new DocumentReviewer(new DeadlineExtractor(extractor.join(), extractors,
-                java.time.Duration.ofSeconds(timeoutSeconds)), new RuleEngine(packs),
-                new Judge(Action.fromId(failOn.name())));
-        Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
-        TerminalSummary terminal = !quiet && io.stderrIsTerminal()
-                ? new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null) : null;
-        try (Writer out = output == null ? new OutputStreamWriter(io.out(), StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            ReportWriter report = format == Format.text ? new TextReport(out, language, basis)
-                    : new JsonReport(out, format == Format.jsonl, language, basis, Version.VERSION);
-            for (Inputs.Input input : inputs.files()) {
-                Opinion opinion = review(reviewer, input, tally);
-                if (opinion == null) {
-                    continue;
-                }
-                report.document(opinion);
-                tally.add(opinion.verdict(), opinion.exitCode());
-                if (terminal != null) {
-                    terminal.document(opinion);
-                }
+        Masking masking = Masking.of(packs);
+        Path reportFile = output == null || output.toString().equals("-") ? null : output;
+        try (Scratch scratch = new Scratch();
+             ReportOutput out = reportFile == null ? ReportOutput.stdout(io.stdout()) : ReportOutput.file(reportFile)) {
+            Inputs inputs = Inputs.resolve(paths, io.in(), scratch,
+                    new Inputs.Options(hidden, ReportOutput.destinations(reportFile, out)));
+            if (reportFile != null) {
+                ReportOutput.refuseInputAsOutput(reportFile, inputs.files());
             }
-            report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
+            ScanSummary.Tally tally = new ScanSummary.Tally();
+            tally.inputs(inputs);
+            for (Inputs.InputError e : inputs.errors()) {
+                io.err().println(masking.plain().mask("osr: cannot read " + e.path() + ": " + e.message()));
+            }
+            DocumentReviewer reviewer = new DocumentReviewer(extractor.join(), extractors, new RuleEngine(packs),
+                    new Judge(Action.fromId(failOn.name())), Duration.ofSeconds(timeoutSeconds));
+            Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
+            TerminalSummary terminal = !quiet && io.stderrIsTerminal()
+                    ? new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null, masking) : null;
+            try {
+                ReportWriter report = format == Format.text ? new TextReport(out.writer(), language, basis, masking)
+                        : new JsonReport(out.writer(), format == Format.jsonl, language, basis, Version.VERSION,
+                        masking);
+                for (Inputs.Input input : inputs.files()) {
+                    Opinion opinion = review(reviewer, input, tally, masking);
+                    if (opinion == null) {
+                        continue;
+                    }
+                    report.document(opinion);
+                    tally.add(opinion.verdict(), opinion.exitCode());
+                    if (terminal != null) {
+                        terminal.document(opinion);
+                    }
+                }
+                report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
+                out.commit();
+            } catch (IOException e) {
+                throw new ReportOutput.WriteFailure((reportFile == null ? "standard output" : reportFile.toString())
+                        + ": " + Inputs.reason(e));
+            }
+            return tally.exitCode();
         }
-        return tally.exitCode();
     }
 
-    private Opinion review(DocumentReviewer reviewer, Inputs.Input input, ScanSummary.Tally tally) {
+    private Opinion review(DocumentReviewer reviewer, Inputs.Input input, ScanSummary.Tally tally, Masking masking) {
         try {
             return reviewer.review(input.file(), input.displayPath());
         } catch (IOException e) {
-            io.err().println("osr: cannot read " + input.displayPath() + ": " + e.getMessage());
-            tally.raiseExitCode(ExitCodes.UNREADABLE_INPUT);
+            Inputs.InputError error = new Inputs.InputError(input.displayPath(), Inputs.InputError.UNREADABLE,
+                    Inputs.reason(e));
+            io.err().println(masking.plain().mask("osr: cannot read " + error.path() + ": " + error.message()));
+            tally.inputError(error);
             return null;
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug on one file must not end the run or let the file pass: it is unreviewable.
             Problem problem = new Problem(Problem.CORRUPT, "osr failed while reading this file: " + e);
-            Document doc = new Document(input.displayPath(), null, sizeOf(input.file()), null, null, List.of(),
-                    Coverage.of(List.of(), null, List.of(problem)));
+            Document doc = DocumentReviewer.failed(input.file(), input.displayPath(), problem);
             return new Opinion(doc, List.of(), Verdict.UNREVIEWABLE, Verdict.UNREVIEWABLE.exitCode(), 0);
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
         }
     }
 

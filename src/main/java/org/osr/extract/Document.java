@@ -14,6 +14,14 @@ public record Document(String path, String sha256, long size, String mediaType, 
         parts = List.copyOf(parts);
     }
 
+    /** The same document with one more coverage problem (which makes it incomplete). */
+    public Document withProblem(Problem problem) {
+        List<Problem> problems = new java.util.ArrayList<>(coverage.problems());
+        problems.add(problem);
+        return new Document(path, sha256, size, mediaType, title, parts,
+                new Coverage(false, coverage.parts(), coverage.pages(), coverage.characters(), problems));
+    }
+
     /** The body text, pages joined, for the report's abstract. */
     public String bodyText() {
         StringBuilder sb = new StringBuilder();

@@ -11,4 +11,6 @@ public record Problem(String code, String message) {
     public static final String TIMEOUT = "timeout";
     public static final String TRUNCATED = "truncated";
     public static final String UNSUPPORTED_FORMAT = "unsupported-format";
+    /** The file changed or was replaced while osr read it: the hash and the text may be of different files. */
+    public static final String CHANGED = "changed-while-reading";
 }

@@ -1,15 +1,10 @@
 package org.osr.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -306,6 +301,8 @@ public final class TikaExtractor implements Extractor {
         return new Problem(Problem.CORRUPT, "embedded file " + path + " could not be parsed: " + firstLine(failure));
     }
 
+    private static final int MAX_TITLE_CHARS = 1000;
+
     private static String title(Metadata md, List<Part> parts) {
         String title = md.get(TikaCoreProperties.TITLE);
         if (title != null && !title.isBlank()) {
@@ -315,8 +312,9 @@ public final class TikaExtractor implements Extractor {
             if (p.kind() == PartKind.BODY || p.kind() == PartKind.OCR) {
                 for (String line : p.text().split("[\n\f]")) {
                     if (!line.isBlank()) {
+                        // Reports cut the title after masking it; a cut here could halve an ID number.
                         String t = line.strip();
-                        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+                        return t.length() > MAX_TITLE_CHARS ? t.substring(0, MAX_TITLE_CHARS) : t;
                     }
                 }
             }
@@ -389,12 +387,7 @@ public final class TikaExtractor implements Extractor {
     }
 
     static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.osr.source.Digests.sha256(file);
     }
 
     /** One parsed document of the file (the file itself or an embedded one). */

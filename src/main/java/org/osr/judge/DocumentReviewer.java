@@ -1,35 +1,153 @@
 package org.osr.judge;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.osr.extract.Coverage;
 import org.osr.extract.Document;
 import org.osr.extract.Extractor;
 import org.osr.extract.Part;
+import org.osr.extract.Problem;
 import org.osr.match.Hit;
 import org.osr.match.RuleEngine;
+import org.osr.source.Digests;
+import org.osr.source.FileState;
 
-/** The whole per-file pipeline: extract, normalize and match every part, judge. Thread-safe. */
+/**
+ * The whole per-file pipeline: extract, normalize and match every part, judge.
+ *
+ * <p>The deadline ({@code --timeout}) covers reading and matching together: the work runs on a worker thread, and a
+ * file that overruns is abandoned (the thread is interrupted and left behind as a daemon; a fresh worker and
+ * extractor take over) and is {@code unreviewable} with problem {@code timeout}. Running out of memory or stack ends
+ * the same way, as {@code truncated}, instead of ending the run.
+ *
+ * <p>The file's state (inode, size, times) is taken before it is hashed and again after it was read; a file changed
+ * or replaced in between is {@code unreviewable} ({@code changed-while-reading}), so a hash never vouches for text
+ * that came from another file.
+ */
 public final class DocumentReviewer {
-    private final Extractor extractor;
+    private final Supplier<? extends Extractor> factory;
     private final RuleEngine engine;
     private final Judge judge;
+    private final Duration timeout;
+    private Extractor extractor;
+    private ExecutorService worker;
 
+    /** Without a deadline: reads and matches on the calling thread. */
     public DocumentReviewer(Extractor extractor, RuleEngine engine, Judge judge) {
-        this.extractor = extractor;
-        this.engine = engine;
-        this.judge = judge;
+        this(extractor, () -> extractor, engine, judge, null);
     }
 
-    public Opinion review(Path file, String displayPath) throws IOException {
+    /**
+     * @param first   the extractor to start with (e.g. built on another thread)
+     * @param factory makes a replacement after a timeout or an exhausted memory, with the same options
+     */
+    public DocumentReviewer(Extractor first, Supplier<? extends Extractor> factory, RuleEngine engine, Judge judge,
+                            Duration timeout) {
+        this.factory = factory;
+        this.engine = engine;
+        this.judge = judge;
+        this.timeout = timeout;
+        this.extractor = first;
+        this.worker = timeout == null ? null : newWorker();
+    }
+
+    /** @throws IOException only when the path itself cannot be read (missing, no permission) */
+    public synchronized Opinion review(Path file, String displayPath) throws IOException {
         long start = System.nanoTime();
-        Document doc = extractor.extract(file, displayPath);
+        FileState before = FileState.of(file);
+        Reviewed reviewed = timeout == null ? read(extractor, file, displayPath) : readWithDeadline(file, displayPath);
+        Document doc = reviewed.document();
+        if (!unchanged(file, before)) {
+            doc = doc.withProblem(new Problem(Problem.CHANGED, "the file was changed or replaced while osr read it; "
+                    + "review it again when it is no longer being written"));
+        }
+        Verdict verdict = judge.verdict(reviewed.hits(), doc.coverage());
+        return new Opinion(doc, reviewed.hits(), verdict, judge.exitCode(verdict),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private Reviewed read(Extractor current, Path file, String displayPath) throws IOException {
+        Document doc = current.extract(file, displayPath);
         List<Hit> hits = new ArrayList<>();
         for (Part part : doc.parts()) {
             hits.addAll(engine.match(part));
         }
-        Verdict verdict = judge.verdict(hits, doc.coverage());
-        return new Opinion(doc, hits, verdict, judge.exitCode(verdict), (System.nanoTime() - start) / 1_000_000);
+        return new Reviewed(doc, hits);
+    }
+
+    private Reviewed readWithDeadline(Path file, String displayPath) throws IOException {
+        Extractor current = extractor;
+        Future<Reviewed> work = worker.submit(() -> read(current, file, displayPath));
+        try {
+            return work.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            worker.shutdownNow();
+            worker = newWorker();
+            extractor = factory.get();
+            return new Reviewed(failed(file, displayPath, new Problem(Problem.TIMEOUT, "reading and checking the file took longer "
+                    + "than " + timeout.toSeconds() + " s (--timeout); it was abandoned and is unreviewed")), List.of());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                extractor = factory.get();
+                return new Reviewed(failed(file, displayPath, new Problem(Problem.TRUNCATED, "reading the file exhausted "
+                        + (cause instanceof OutOfMemoryError ? "memory" : "the stack")
+                        + "; it is unreviewed (" + cause + ")")), List.of());
+            }
+            return new Reviewed(failed(file, displayPath, new Problem(Problem.CORRUPT, "osr failed while reading this "
+                    + "file: " + cause)), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + displayPath, e);
+        }
+    }
+
+    /** A file osr could not finish: its identity, no text, and why. The one place such a result is built. */
+    public static Document failed(Path file, String displayPath, Problem problem) {
+        long size;
+        String sha256;
+        try {
+            size = Files.size(file);
+            sha256 = Digests.sha256(file);
+        } catch (IOException e) {
+            size = -1;
+            sha256 = null;
+        }
+        return new Document(displayPath, sha256, size, null, null, List.of(),
+                Coverage.of(List.of(), null, List.of(problem)));
+    }
+
+    private static boolean unchanged(Path file, FileState before) {
+        try {
+            return before.sameAs(FileState.of(file));
+        } catch (IOException e) {
+            return false;   // deleted or made unreadable while it was read
+        }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "osr-review");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private record Reviewed(Document document, List<Hit> hits) {
     }
 }

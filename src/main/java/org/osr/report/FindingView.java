@@ -21,32 +21,31 @@ public record FindingView(String ruleId, String pack, String category, String ac
                           String embeddedPath, String source, String fingerprint, String explanation) {
     static final int CONTEXT_CHARS = 20;
 
-    public static FindingView of(Hit hit, String basis, Lang lang, Secrets secrets) {
+    public static FindingView of(Hit hit, String basis, Lang lang, Redactor redactor) {
         String text = hit.part().text();
-        // Mask the whole part before cutting the context, so a value at the window's edge is never half shown.
-        // Masking keeps every character's position (one star per character).
-        String shown = secrets.mask(text);
         String original = hit.originalMatch();
         boolean masked = hit.rule().mask();
-        String match = masked ? Masker.mask(original) : original;
         int from = Math.max(0, hit.start() - CONTEXT_CHARS);
         int to = Math.min(text.length(), hit.end() + CONTEXT_CHARS);
-        String context = oneLine(shown.substring(from, hit.start())) + "⟦" + oneLine(match) + "⟧"
-                + oneLine(shown.substring(hit.end(), to));
+        // Masking is decided on a window wider than the context, then the context is cut from it.
+        String shown = redactor.window(text, from, to);
+        String match = masked ? Masker.mask(original) : shown.substring(hit.start() - from, hit.end() - from);
+        String context = oneLine(shown.substring(0, hit.start() - from)) + "⟦" + oneLine(match) + "⟧"
+                + oneLine(shown.substring(hit.end() - from));
         String fingerprintInput = hit.rule().id() + "|" + hit.part().kind().id() + "|"
                 + (masked ? Masker.mask(hit.normalizedMatch()) + "|" + hit.start() : hit.normalizedMatch());
         return new FindingView(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(),
                 hit.rule().message().in(lang), basis, match, context.strip(), hit.part().kind().id(), hit.page(),
                 hit.line(), text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
-                hit.part().embeddedPath(), hit.part().source(), sha256(fingerprintInput),
-                secrets.mask(hit.explanation()));
+                redactor.mask(hit.part().embeddedPath()), redactor.mask(hit.part().source()), sha256(fingerprintInput),
+                redactor.mask(hit.explanation()));
     }
 
-    /** @param secrets the document's personal data ({@link Secrets#of}), masked wherever it appears */
+    /** @param redactor the document's masking ({@link Masking#forDocument}) */
     public static List<FindingView> of(Opinion opinion, java.util.function.Function<String, String> basisOfPack,
-                                       Lang lang, Secrets secrets) {
+                                       Lang lang, Redactor redactor) {
         return opinion.findings().stream()
-                .map(h -> of(h, basisOfPack.apply(h.rule().pack()), lang, secrets)).toList();
+                .map(h -> of(h, basisOfPack.apply(h.rule().pack()), lang, redactor)).toList();
     }
 
     private static String oneLine(String s) {

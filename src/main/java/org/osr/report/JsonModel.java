@@ -31,10 +31,11 @@ final class JsonModel {
         }
     }
 
-    record Summary(int documents, int publishable, int redact, int refer, int withhold, int unreviewable) {
+    record Summary(int documents, int publishable, int redact, int refer, int withhold, int unreviewable,
+                   int inputErrors, int skipped) {
         static Summary of(ScanSummary s) {
             return new Summary(s.documents(), n(s, Verdict.PUBLISHABLE), n(s, Verdict.REDACT), n(s, Verdict.REFER),
-                    n(s, Verdict.WITHHOLD), n(s, Verdict.UNREVIEWABLE));
+                    n(s, Verdict.WITHHOLD), n(s, Verdict.UNREVIEWABLE), s.inputErrors().size(), s.skipped().size());
         }
 
         private static int n(ScanSummary s, Verdict v) {
@@ -55,20 +56,20 @@ final class JsonModel {
     }
 
     record ProblemJson(String code, String message) {
-        static ProblemJson of(Problem p) {
-            return new ProblemJson(p.code(), p.message());
+        static ProblemJson of(Problem p, Redactor redactor) {
+            return new ProblemJson(p.code(), redactor.mask(p.message()));
         }
     }
 
     record CoverageJson(boolean complete, Map<String, Integer> parts, Integer pages, long characters,
                         List<ProblemJson> problems) {
-        static CoverageJson of(Coverage c) {
+        static CoverageJson of(Coverage c, Redactor redactor) {
             Map<String, Integer> parts = new LinkedHashMap<>();
             for (PartKind k : PartKind.values()) {
                 parts.put(k.id(), c.parts().get(k));
             }
             return new CoverageJson(c.complete(), parts, c.pages(), c.characters(),
-                    c.problems().stream().map(ProblemJson::of).toList());
+                    c.problems().stream().map(p -> ProblemJson.of(p, redactor)).toList());
         }
     }
 
@@ -78,27 +79,57 @@ final class JsonModel {
     record DocumentJson(String path, String sha256, long size, String mediaType, String title,
                         @JsonProperty("abstract") String abstractText, String verdict, int exitCode, long durationMs,
                         CoverageJson coverage, List<Finding> findings, Review review) {
-        static DocumentJson of(Opinion o, Function<String, String> basisOfPack, Lang lang) {
+        static DocumentJson of(Opinion o, Function<String, String> basisOfPack, Lang lang, Masking masking) {
             Document d = o.document();
-            Secrets secrets = Secrets.of(o.findings());
-            List<FindingView> views = FindingView.of(o, basisOfPack, lang, secrets);
-            return new DocumentJson(d.path(), d.sha256(), d.size(), d.mediaType(), secrets.mask(d.title()),
-                    secrets.mask(abstractOf(d)), o.verdict().id(), o.exitCode(), o.durationMs(),
-                    CoverageJson.of(d.coverage()), views.stream().map(Finding::of).toList(),
-                    new Review("preliminary", ReviewText.opinion(o, views, lang), null, null));
+            Redactor redactor = masking.forDocument(o.findings());
+            List<FindingView> views = FindingView.of(o, basisOfPack, lang, redactor);
+            return new DocumentJson(redactor.mask(d.path()), d.sha256(), d.size(), d.mediaType(),
+                    titleOf(d, redactor), abstractOf(d, redactor), o.verdict().id(), o.exitCode(), o.durationMs(),
+                    CoverageJson.of(d.coverage(), redactor), views.stream().map(Finding::of).toList(),
+                    new Review("preliminary", ReviewText.opinion(o, views, lang, redactor), null, null));
         }
     }
 
+    /** What was given or found and not reviewed as a document (see {@link org.osr.source.Inputs}). */
+    record InputsJson(List<InputErrorJson> errors, List<SkippedJson> skipped, List<LinkJson> linksLeavingTree) {
+        static InputsJson of(ScanSummary s, Redactor redactor) {
+            return new InputsJson(
+                    s.inputErrors().stream().map(e -> new InputErrorJson(redactor.mask(e.path()), e.code(),
+                            redactor.mask(e.message()))).toList(),
+                    s.skipped().stream().map(k -> new SkippedJson(redactor.mask(k.path()), k.reason())).toList(),
+                    s.linksLeavingTree().stream().map(l -> new LinkJson(redactor.mask(l.displayPath()),
+                            redactor.mask(l.linkTarget()))).toList());
+        }
+    }
+
+    record InputErrorJson(String path, String code, String message) {
+    }
+
+    record SkippedJson(String path, String reason) {
+    }
+
+    record LinkJson(String path, String target) {
+    }
+
     record Report(int schemaVersion, Tool tool, List<Pack> rulePacks, String startedAt, long durationMs,
-                  String verdict, int exitCode, Summary summary, List<DocumentJson> documents) {
+                  String verdict, int exitCode, Summary summary, InputsJson inputs, List<DocumentJson> documents) {
     }
 
-    record Closing(Summary summary, String verdict, int exitCode) {
+    record Closing(Summary summary, String verdict, int exitCode, InputsJson inputs) {
     }
 
-    static String abstractOf(Document d) {
-        String body = d.bodyText().replaceAll("\\s+", " ").strip();
-        int end = body.offsetByCodePoints(0, Math.min(ABSTRACT_CHARS, body.codePointCount(0, body.length())));
-        return body.isEmpty() ? null : body.substring(0, end);
+    static final int TITLE_CHARS = 80;
+
+    static String titleOf(Document d, Redactor redactor) {
+        return redactor.shown(d.title(), TITLE_CHARS, true);
+    }
+
+    /** The first characters of the body, whitespace collapsed, masked before it is cut. */
+    static String abstractOf(Document d, Redactor redactor) {
+        String body = d.bodyText();
+        // Only the start matters; the margin keeps a value that crosses the cut whole while it is masked.
+        int take = Math.min(body.length(), (ABSTRACT_CHARS + Redactor.MARGIN) * 8);
+        String shown = redactor.shown(body.substring(0, take), ABSTRACT_CHARS, false);
+        return shown.isEmpty() ? null : shown;
     }
 }

@@ -23,10 +23,12 @@ public final class JsonReport implements ReportWriter {
     private final Function<String, String> basisOfPack;
     private final List<JsonModel.DocumentJson> documents = new ArrayList<>();
     private final String toolVersion;
+    private final Masking masking;
 
     public JsonReport(Writer out, boolean lines, Lang lang, Function<String, String> basisOfPack,
-                      String toolVersion) {
+                      String toolVersion, Masking masking) {
         this.out = out;
+        this.masking = masking;
         this.lines = lines;
         this.lang = lang;
         this.basisOfPack = basisOfPack;
@@ -35,7 +37,7 @@ public final class JsonReport implements ReportWriter {
 
     @Override
     public void document(Opinion opinion) throws IOException {
-        JsonModel.DocumentJson doc = JsonModel.DocumentJson.of(opinion, basisOfPack, lang);
+        JsonModel.DocumentJson doc = JsonModel.DocumentJson.of(opinion, basisOfPack, lang, masking);
         if (lines) {
             out.write(MAPPER.writeValueAsString(doc));
             out.write('\n');
@@ -48,13 +50,14 @@ public final class JsonReport implements ReportWriter {
     @Override
     public void finish(ScanSummary s) throws IOException {
         JsonModel.Summary summary = JsonModel.Summary.of(s);
+        JsonModel.InputsJson inputs = JsonModel.InputsJson.of(s, masking.plain());
         if (lines) {
-            out.write(MAPPER.writeValueAsString(new JsonModel.Closing(summary, s.verdict().id(), s.exitCode())));
+            out.write(MAPPER.writeValueAsString(new JsonModel.Closing(summary, s.verdict().id(), s.exitCode(), inputs)));
             out.write('\n');
         } else {
             JsonModel.Report report = new JsonModel.Report(JsonModel.SCHEMA_VERSION,
                     new JsonModel.Tool("osr", toolVersion), s.packs().stream().map(JsonModel.Pack::of).toList(),
-                    s.startedAt().toString(), s.durationMs(), s.verdict().id(), s.exitCode(), summary, documents);
+                    s.startedAt().toString(), s.durationMs(), s.verdict().id(), s.exitCode(), summary, inputs, documents);
             ObjectWriter pretty = MAPPER.writerWithDefaultPrettyPrinter();
             out.write(pretty.writeValueAsString(report));
             out.write('\n');

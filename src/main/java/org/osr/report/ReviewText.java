@@ -14,7 +14,12 @@ final class ReviewText {
     private ReviewText() {
     }
 
-    static String opinion(Opinion o, List<FindingView> findings, Lang lang) {
+    /** The opinion, masked: problem messages may name files, and file names may carry personal data. */
+    static String opinion(Opinion o, List<FindingView> findings, Lang lang, Redactor redactor) {
+        return redactor.mask(unmasked(o, findings, lang));
+    }
+
+    private static String unmasked(Opinion o, List<FindingView> findings, Lang lang) {
         Verdict v = o.verdict();
         String head = v.label(lang) + (lang == Lang.ZH ? "：" : ": ");
         return switch (v) {

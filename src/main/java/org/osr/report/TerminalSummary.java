@@ -12,9 +12,11 @@ public final class TerminalSummary {
     private final PrintStream err;
     private final Lang lang;
     private final boolean colour;
+    private final Masking masking;
 
-    public TerminalSummary(PrintStream err, Lang lang, boolean colour) {
+    public TerminalSummary(PrintStream err, Lang lang, boolean colour, Masking masking) {
         this.err = err;
+        this.masking = masking;
         this.lang = lang;
         this.colour = colour;
     }
@@ -40,6 +42,6 @@ public final class TerminalSummary {
         }
         String verdict = String.format("%-12s", v.id());
         err.println((colour ? colourCode : "") + mark + " " + verdict + (colour ? RESET : "") + " " + v.label(lang)
-                + "  " + o.document().path() + detail);
+                + "  " + masking.forDocument(o.findings()).mask(o.document().path() + detail));
     }
 }

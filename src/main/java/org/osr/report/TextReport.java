@@ -16,32 +16,34 @@ public final class TextReport implements ReportWriter {
     private final Writer out;
     private final Lang lang;
     private final Function<String, String> basisOfPack;
+    private final Masking masking;
 
-    public TextReport(Writer out, Lang lang, Function<String, String> basisOfPack) {
+    public TextReport(Writer out, Lang lang, Function<String, String> basisOfPack, Masking masking) {
         this.out = out;
+        this.masking = masking;
         this.lang = lang;
         this.basisOfPack = basisOfPack;
     }
 
     @Override
     public void document(Opinion o) throws IOException {
-        Secrets secrets = Secrets.of(o.findings());
-        List<FindingView> findings = FindingView.of(o, basisOfPack, lang, secrets);
+        Redactor redactor = masking.forDocument(o.findings());
+        List<FindingView> findings = FindingView.of(o, basisOfPack, lang, redactor);
         StringBuilder sb = new StringBuilder();
-        sb.append(o.document().path()).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
+        sb.append(redactor.mask(o.document().path())).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
                 .append("  ").append(o.verdict().label(lang)).append('\n');
         if (o.document().title() != null) {
             sb.append("  ").append(zhOrEn("标题", "title")).append(": ")
-                    .append(secrets.mask(o.document().title())).append('\n');
+                    .append(JsonModel.titleOf(o.document(), redactor)).append('\n');
         }
         for (FindingView f : findings) {
             sb.append("  [").append(f.action()).append("] ").append(f.message()).append('\n');
             sb.append("      ").append(location(f)).append("  ").append(f.ruleId()).append('\n');
             sb.append("      ").append(f.context()).append('\n');
         }
-        sb.append("  ").append(coverage(o.document().coverage())).append('\n');
+        sb.append("  ").append(redactor.mask(coverage(o.document().coverage()))).append('\n');
         sb.append("  ").append(zhOrEn("初审意见", "opinion")).append(": ")
-                .append(ReviewText.opinion(o, findings, lang)).append("\n\n");
+                .append(ReviewText.opinion(o, findings, lang, redactor)).append("\n\n");
         out.write(sb.toString());
         out.flush();
     }
@@ -49,7 +51,28 @@ public final class TextReport implements ReportWriter {
     @Override
     public void finish(ScanSummary s) throws IOException {
         StringBuilder sb = new StringBuilder();
+        Redactor plain = masking.plain();
+        for (org.osr.source.Inputs.InputError e : s.inputErrors()) {
+            sb.append(plain.mask(e.path())).append("  ").append(zhOrEn("无法读取", "CANNOT READ")).append("  ")
+                    .append(e.code()).append(": ").append(plain.mask(e.message())).append('\n');
+        }
+        for (org.osr.source.Inputs.Input l : s.linksLeavingTree()) {
+            sb.append(plain.mask(l.displayPath())).append("  ").append(zhOrEn("链接指向所给目录之外：",
+                    "is a link out of the folder given, to ")).append(plain.mask(l.linkTarget())).append('\n');
+        }
+        if (!s.skipped().isEmpty()) {
+            java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
+            s.skipped().forEach(k -> reasons.merge(k.reason(), 1L, Long::sum));
+            sb.append(zhOrEn("跳过：", "skipped: ")).append(reasons.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")))
+                    .append(zhOrEn("（隐藏文件用 --hidden 审查）", " (review hidden entries with --hidden)"))
+                    .append('\n');
+        }
         sb.append(zhOrEn("共 " + s.documents() + " 个文件：", s.documents() + " document(s): "));
+        if (!s.inputErrors().isEmpty()) {
+            sb.append(zhOrEn(s.inputErrors().size() + " 个路径无法读取，", s.inputErrors().size()
+                    + " input path(s) unreadable, "));
+        }
         boolean first = true;
         for (Verdict v : Verdict.values()) {
             int n = s.counts().getOrDefault(v, 0);

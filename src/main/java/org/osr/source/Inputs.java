@@ -2,68 +2,157 @@ package org.osr.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Turns the paths a user typed into the files to review: files as given, folders recursively (sorted, hidden
- * entries such as {@code .git} skipped, symbolic links not followed), {@code -} as standard input. Paths that
- * cannot be read are collected, not thrown, so one typo does not lose the rest of the run.
+ * Turns the paths a user typed into the files to review, and accounts for every path given or found: each one is a
+ * file to review, an {@link InputError} (reported, exit 65, the run never {@code publishable}) or a {@link Skipped}
+ * entry (counted and listed in the report).
+ *
+ * <p>Symbolic links are followed, to files and to folders, wherever they lead: what a link points at is what a web
+ * server or a deploy step publishes under the link's name. A file reached through a link that leaves the folder
+ * given is reviewed under the link's path and carries its real path ({@link Input#linkTarget()}); a link loop or a
+ * link to nothing is an input error. FIFOs, sockets and devices inside folders are input errors and are never opened
+ * (opening a FIFO blocks); a pipe named on the command line ({@code <(cmd)}, {@code /dev/stdin}) is read like
+ * {@code -}. Hidden entries are skipped and listed unless {@code hidden} is set; version-control folders
+ * ({@code .git}, {@code .svn}, {@code .hg}) are never entered.
  */
 public final class Inputs {
+    private static final Set<String> VCS_FOLDERS = Set.of(".git", ".svn", ".hg", ".bzr", "CVS");
 
-    /** A file to review, and the path to show for it. */
-    public record Input(Path file, String displayPath) {
+    /**
+     * A file to review.
+     *
+     * @param linkTarget the file's real path when it was reached through a symbolic link leading out of the folder
+     *                   the user named, else null
+     */
+    public record Input(Path file, String displayPath, String linkTarget) {
     }
 
-    /** A path that could not be read, with the reason. */
-    public record Unreadable(String path, String reason) {
+    /** A path that was given or found but cannot be reviewed; {@code code} is a stable machine word. */
+    public record InputError(String path, String code, String message) {
+        public static final String NOT_FOUND = "not-found";
+        public static final String PERMISSION_DENIED = "permission-denied";
+        public static final String BROKEN_LINK = "broken-link";
+        public static final String LINK_LOOP = "link-loop";
+        public static final String SPECIAL_FILE = "special-file";
+        public static final String NAME_ENCODING = "name-encoding";
+        public static final String UNREADABLE = "unreadable";
+    }
+
+    /** An entry deliberately not reviewed, with the reason ({@code hidden}, {@code vcs}, {@code report}). */
+    public record Skipped(String path, String reason) {
+    }
+
+    /** What to leave out of folder walks. */
+    public record Options(boolean hidden, Set<Path> exclude) {
+        public static final Options DEFAULT = new Options(false, Set.of());
     }
 
     private final List<Input> files = new ArrayList<>();
-    private final List<Unreadable> unreadable = new ArrayList<>();
+    private final List<InputError> errors = new ArrayList<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+    private final Options options;
+    private final Scratch scratch;
 
-    private Inputs() {
+    private Inputs(Options options, Scratch scratch) {
+        this.options = options;
+        this.scratch = scratch;
     }
 
-    public static Inputs resolve(List<String> args, InputStream stdin) throws IOException {
-        Inputs inputs = new Inputs();
+    public static Inputs resolve(List<String> args, InputStream stdin, Scratch scratch) throws IOException {
+        return resolve(args, stdin, scratch, Options.DEFAULT);
+    }
+
+    public static Inputs resolve(List<String> args, InputStream stdin, Scratch scratch, Options options)
+            throws IOException {
+        Inputs inputs = new Inputs(options, scratch);
         for (String arg : args) {
-            if (arg.equals("-")) {
-                Path tmp = Files.createTempFile("osr-stdin-", "");
-                tmp.toFile().deleteOnExit();
-                Files.copy(stdin, tmp, StandardCopyOption.REPLACE_EXISTING);
-                inputs.files.add(new Input(tmp, "-"));
-                continue;
-            }
-            Path path = Path.of(arg);
-            if (Files.isDirectory(path)) {
-                inputs.walk(path, arg);
-            } else if (Files.isRegularFile(path)) {
-                if (Files.isReadable(path)) {
-                    inputs.files.add(new Input(path, arg));
-                } else {
-                    inputs.unreadable.add(new Unreadable(arg, "permission denied"));
-                }
-            } else {
-                inputs.unreadable.add(new Unreadable(arg, Files.exists(path) ? "not a regular file" : "no such file or folder"));
-            }
+            inputs.argument(arg, stdin);
         }
         return inputs;
     }
 
+    private void argument(String arg, InputStream stdin) throws IOException {
+        if (arg.equals("-")) {
+            files.add(new Input(scratch.copy(stdin, "stdin"), "-", null));
+            return;
+        }
+        Path path;
+        try {
+            path = Path.of(arg);
+        } catch (InvalidPathException e) {
+            errors.add(nameEncoding(arg));
+            return;
+        }
+        if (!Files.exists(path)) {
+            errors.add(Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                    ? new InputError(arg, InputError.BROKEN_LINK, "a symbolic link to " + linkText(path)
+                    + ", which does not exist")
+                    : new InputError(arg, InputError.NOT_FOUND, "no such file or folder"));
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            walk(path, arg);
+            return;
+        }
+        if (Files.isRegularFile(path)) {
+            if (Files.isReadable(path)) {
+                files.add(new Input(path, arg, null));
+            } else {
+                errors.add(new InputError(arg, InputError.PERMISSION_DENIED, "permission denied"));
+            }
+            return;
+        }
+        String type = SpecialFiles.type(path);
+        if (type.equals(SpecialFiles.PIPE)) {
+            // `osr scan <(cmd)` or /dev/stdin on a pipe: read once, like '-'.
+            try (InputStream in = Files.newInputStream(path)) {
+                files.add(new Input(scratch.copy(in, "pipe"), arg, null));
+            }
+            return;
+        }
+        errors.add(new InputError(arg, InputError.SPECIAL_FILE, "not a regular file (" + type + "); not read"));
+    }
+
     private void walk(Path root, String shownRoot) throws IOException {
+        Path realRoot = root.toRealPath();
         List<Input> found = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Set<Path> exclude = new HashSet<>(options.exclude());
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String name = dir.getFileName().toString();
+                if (VCS_FOLDERS.contains(name)) {
+                    skipped.add(new Skipped(shown(dir) + "/", "vcs"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (name.startsWith(".") && !options.hidden()) {
+                    skipped.add(new Skipped(shown(dir) + "/", "hidden"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+                    errors.add(new InputError(shown(dir) + "/", InputError.PERMISSION_DENIED,
+                            "permission denied: the folder's files cannot be listed"));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -71,33 +160,109 @@ public final class Inputs {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-                    found.add(new Input(file, display(shownRoot, root.relativize(file))));
+                String shown = shown(file);
+                if (shown.indexOf('\uFFFD') >= 0) {
+                    errors.add(nameEncoding(shown));
+                    return FileVisitResult.CONTINUE;
                 }
+                if (attrs.isSymbolicLink()) {
+                    // With FOLLOW_LINKS a link's own attributes come back only when its target does not exist.
+                    errors.add(new InputError(shown, InputError.BROKEN_LINK, "a symbolic link to " + linkText(file)
+                            + ", which does not exist"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isOther() || attrs.isDirectory()) {
+                    errors.add(new InputError(shown, InputError.SPECIAL_FILE, "not a regular file ("
+                            + SpecialFiles.type(file) + "); not read"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (file.getFileName().toString().startsWith(".") && !options.hidden()) {
+                    skipped.add(new Skipped(shown, "hidden"));
+                    return FileVisitResult.CONTINUE;
+                }
+                Path real;
+                try {
+                    real = file.toRealPath();
+                } catch (IOException e) {
+                    errors.add(new InputError(shown, InputError.UNREADABLE, reason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (exclude.contains(real)) {
+                    skipped.add(new Skipped(shown, "report"));
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!Files.isReadable(file)) {
+                    errors.add(new InputError(shown, InputError.PERMISSION_DENIED, "permission denied"));
+                    return FileVisitResult.CONTINUE;
+                }
+                found.add(new Input(file, shown, real.startsWith(realRoot) ? null : real.toString()));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                unreadable.add(new Unreadable(display(shownRoot, root.relativize(file)), exc.getClass().getSimpleName()
-                        + (exc.getMessage() == null ? "" : ": " + exc.getMessage())));
+                String shown = shown(file);
+                if (exc instanceof FileSystemLoopException) {
+                    errors.add(new InputError(shown + "/", InputError.LINK_LOOP, "the same folder as "
+                            + "one above it, reached again through a symbolic link (a loop); not followed again"));
+                } else if (exc instanceof AccessDeniedException) {
+                    errors.add(new InputError(shown, InputError.PERMISSION_DENIED, "permission denied"));
+                } else {
+                    errors.add(new InputError(shown, InputError.UNREADABLE, reason(exc)));
+                }
                 return FileVisitResult.CONTINUE;
+            }
+
+            private String shown(Path p) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                return shownRoot.endsWith("/") ? shownRoot + rel : shownRoot + "/" + rel;
             }
         });
         found.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
         files.addAll(found);
     }
 
-    private static String display(String shownRoot, Path relative) {
-        String rel = relative.toString().replace('\\', '/');
-        return shownRoot.endsWith("/") ? shownRoot + rel : shownRoot + "/" + rel;
+    private static InputError nameEncoding(String shown) {
+        return new InputError(shown, InputError.NAME_ENCODING, "the name cannot be decoded in this locale's "
+                + "character set (" + System.getProperty("sun.jnu.encoding") + "); run osr under a UTF-8 locale "
+                + "(e.g. LC_ALL=C.UTF-8; the ./osr launcher does this)");
+    }
+
+    private static String linkText(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "?";
+        }
+    }
+
+    /** Why an I/O operation failed, in words: never a bare exception class name. */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        String type = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "")
+                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        if (message == null || message.isBlank()) {
+            return type;
+        }
+        return e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : message;
     }
 
     public List<Input> files() {
         return files;
     }
 
-    public List<Unreadable> unreadable() {
-        return unreadable;
+    public List<InputError> errors() {
+        return errors;
+    }
+
+    public List<Skipped> skipped() {
+        return skipped;
     }
 }

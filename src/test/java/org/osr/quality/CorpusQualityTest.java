@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.osr.extract.DeadlineExtractor;
 import org.osr.extract.TikaExtractor;
 import org.osr.judge.DocumentReviewer;
 import org.osr.judge.Judge;
@@ -56,9 +55,9 @@ class CorpusQualityTest {
         assertThat(rows).as("rows of %s with a pass/block/redact expectation", MANIFEST).isNotEmpty();
         Map<String, String> known = readKnownMisses();
 
-        DocumentReviewer reviewer = new DocumentReviewer(new DeadlineExtractor(TikaExtractor::new,
-                java.time.Duration.ofSeconds(60)), new RuleEngine(PackSources.bundled(new PackLoader())),
-                new Judge(Action.REDACT));
+        DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(), TikaExtractor::new,
+                new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT),
+                java.time.Duration.ofSeconds(60));
         List<Outcome> outcomes = new ArrayList<>();
         for (Row row : rows) {
             outcomes.add(review(reviewer, row));

@@ -25,7 +25,7 @@ class TerminalSummaryTest {
         DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(),
                 new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new TerminalSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), lang, colour)
+        new TerminalSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), lang, colour, org.osr.report.Masking.NONE)
                 .document(reviewer.review(Path.of("samples", sample), "samples/" + sample));
         return bytes.toString(StandardCharsets.UTF_8);
     }
