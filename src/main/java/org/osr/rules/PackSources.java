@@ -2,11 +2,8 @@ package org.osr.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.osr.source.Inputs;
 
 /** Where packs come from: the ones bundled in the jar, and files or folders a user names with {@code --rules}. */
 public final class PackSources {
@@ -72,7 +70,7 @@ public final class PackSources {
                 } catch (RulePackException e) {
                     errors.addAll(e.errors());
                 } catch (IOException e) {
-                    throw new UnreadablePath(file, reason(e));
+                    throw new UnreadablePath(file, Inputs.reason(e));
                 }
             }
         }
@@ -96,7 +94,7 @@ public final class PackSources {
                 return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
             }).sorted().toList();
         } catch (IOException e) {
-            throw new UnreadablePath(path, reason(e));
+            throw new UnreadablePath(path, Inputs.reason(e));
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -124,20 +122,6 @@ public final class PackSources {
             return "a folder inside a rules folder (packs in sub-folders are not read; name it with --rules)";
         }
         return "not a regular file (a device, pipe or socket)";
-    }
-
-    /** Why an I/O operation failed, in words, never an exception's class name. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().substring(0, 1).toLowerCase(Locale.ROOT) + fs.getReason().substring(1);
-        }
-        return e.getMessage() != null ? e.getMessage() : "input/output error";
     }
 
     /** A path given with {@code --rules} that cannot be read as rule packs, and why. */
