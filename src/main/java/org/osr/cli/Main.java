@@ -34,18 +34,25 @@ public final class Main implements Runnable {
                 code = ExitCodes.WRITE_ERROR;
             }
         } catch (Throwable t) {
-            // An Error escaping a command (OutOfMemoryError outside a parse) must not end as the JVM's exit 1, which
-            // a CI job would read as "redact/refer".
+            // run() reports an Error escaping a command itself; this is for one thrown outside it or while reporting,
+            // which must not end as the JVM's exit 1 either (a CI job would read it as "redact/refer").
             err.println("osr: internal error: " + t);
             code = ExitCodes.INTERNAL;
         }
         System.exit(code);
     }
 
-    /** Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. */
+    /**
+     * Runs one command and returns its exit code; never calls System.exit, so tests can run it in-process. Nothing
+     * escapes: picocli hands its handlers only {@link Exception}s, so an {@link Error} (out of memory, a stack
+     * overflow) is caught here, or the JVM would print a stack trace and exit 1, a code a CI job reads as "findings".
+     */
     static int run(String[] args, Io io) {
-        CommandLine cli = commandLine(io);
-        return cli.execute(args);
+        try {
+            return commandLine(io).execute(args);
+        } catch (Error e) {
+            return internalError(e, io.err());
+        }
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -61,8 +68,16 @@ public final class Main implements Runnable {
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("osr: " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            String message = firstLine(ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                if (!unmatched.isUnknownOption() && !cmd.getSubcommands().isEmpty()) {
+                    message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+                            + String.join(", ", cmd.getSubcommands().keySet());
+                } else if (!unmatched.getSuggestions().isEmpty()) {
+                    message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+                }
+            }
+            cmd.getErr().println("osr: " + message + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -80,11 +95,32 @@ public final class Main implements Runnable {
                 cmd.getErr().println("osr: cannot write the report to " + ex.getMessage());
                 return ExitCodes.WRITE_ERROR;
             }
-            cmd.getErr().println("osr: internal error: " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return ExitCodes.INTERNAL;
+            return internalError(ex, io.err());
         });
         return cli;
+    }
+
+    /** One line, exit 70; the stack trace only with {@code OSR_DEBUG} set (it is for a bug report, not for a user). */
+    private static int internalError(Throwable t, PrintStream err) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                err.println("osr: out of memory (the limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB); give it more with OSR_MAX_HEAP, e.g. OSR_MAX_HEAP=6g ./osr ...");
+                return ExitCodes.INTERNAL;
+            }
+        }
+        boolean debug = System.getenv("OSR_DEBUG") != null;
+        err.println("osr: internal error: " + firstLine(String.valueOf(t))
+                + (debug ? "" : " (a bug in osr; OSR_DEBUG=1 prints the stack trace)"));
+        if (debug) {
+            t.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl).strip();
     }
 
     @Override

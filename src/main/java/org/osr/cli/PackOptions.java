@@ -1,6 +1,5 @@
 package org.osr.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +24,15 @@ final class PackOptions {
     boolean withBundled;
 
     List<RulePack> load() throws RulePackException {
+        if (rules.stream().anyMatch(p -> p.toString().isEmpty())) {
+            throw new Main.UsageException("--rules needs a pack file or folder, not an empty string");
+        }
         PackLoader loader = new PackLoader();
         List<RulePack> user;
         try {
             user = PackSources.fromPaths(loader, rules);
-        } catch (IOException e) {
-            throw new Main.UsageException("cannot read rule pack: " + e.getMessage());
+        } catch (PackSources.UnreadablePath e) {
+            throw new Main.UsageException("cannot read rule pack " + e.path() + ": " + e.reason());
         }
         List<RulePack> packs = PackSources.assemble(PackSources.bundled(loader), user, noBundled);
         if (packs.stream().allMatch(p -> p.rules().isEmpty())) {

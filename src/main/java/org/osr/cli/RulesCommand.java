@@ -50,6 +50,11 @@ final class RulesCommand implements Runnable {
         Io io() {
             return parent.io;
         }
+
+        /** Checked by every subcommand, so a wrong {@code --lang} is a usage error even where nothing is localized. */
+        Lang language() {
+            return ScanCommand.language(lang);
+        }
     }
 
     /** An example as printed: masked like report text, every long number masked for personal-data rules. */
@@ -61,7 +66,7 @@ final class RulesCommand implements Runnable {
     static final class ListRules extends Sub {
         @Override
         public Integer call() throws Exception {
-            Lang language = ScanCommand.language(lang);
+            Lang language = language();
             for (RulePack pack : packOptions.load()) {
                 io().out().println(pack.id() + " " + pack.version() + "  " + pack.title().in(language) + "  ("
                         + pack.origin() + ", " + pack.rules().size() + " rules)");
@@ -82,7 +87,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Lang language = ScanCommand.language(lang);
+            Lang language = language();
             List<RulePack> packs = packOptions.load();
             for (RulePack pack : packs) {
                 for (Rule r : pack.rules()) {
@@ -152,6 +157,7 @@ final class RulesCommand implements Runnable {
     static final class Test extends Sub {
         @Override
         public Integer call() throws Exception {
+            language();
             List<RulePack> packs = packOptions.load();
             List<ExampleRunner.Result> results = ExampleRunner.run(packs);
             Redactor redactor = Masking.of(packs).plain();
@@ -184,6 +190,7 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            language();
             List<org.osr.match.RuleLinter.Warning> warnings = org.osr.match.RuleLinter.lint(packOptions.load());
             warnings.forEach(w -> io().out().println(w));
             io().out().println(warnings.size() + " warning(s)");

@@ -77,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
             + "version-control folders (.git, .svn, .hg) are never read.")
     boolean hidden;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = TimeoutSeconds.class,
             description = "Per-file deadline for reading and checking a file (default 60); an overrun file is "
                     + "unreviewable.")
     int timeoutSeconds = 60;
@@ -91,9 +91,6 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         Lang language = language(lang);
-        if (timeoutSeconds < 1) {
-            throw new Main.UsageException("--timeout must be at least 1 second");
-        }
         if (ocr) {
             Tesseract.problem().ifPresent(message -> {
                 throw new Main.UsageException(message);

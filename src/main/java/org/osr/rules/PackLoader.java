@@ -12,9 +12,6 @@ import com.networknt.schema.utils.JsonNodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.osr.extract.PartKind;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.osr.normalize.Normalizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -115,7 +105,7 @@ public final class PackLoader {
         if (bytes.length > MAX_PACK_BYTES) {
             throw error(origin, null, "rule pack is " + bytes.length + " bytes; the limit is " + MAX_PACK_BYTES);
         }
-        String text = decodeUtf8(origin, bytes);
+        String text = PackText.read(origin, bytes);
         JsonNode root;
         try {
             root = reader.readTree(text, InputFormat.YAML);
@@ -123,63 +113,32 @@ public final class PackLoader {
             TokenStreamLocation loc = e.getLocation();
             int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
             int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
+            String message = firstLine(e.getOriginalMessage());
+            if (message.startsWith("Duplicate Object property ")) {
+                message = "key " + message.substring("Duplicate Object property ".length())
+                        + " appears twice in the same mapping";
+            }
             throw new RulePackException(new RulePackException.PackError(new SourcePosition(origin, line, column),
-                    "YAML: " + firstLine(e.getOriginalMessage())));
+                    "YAML: " + message));
         } catch (RuntimeException e) {
             // SnakeYAML Engine limits (alias bombs, nesting) surface as plain runtime exceptions.
             throw error(origin, null, "YAML: " + firstLine(String.valueOf(e.getMessage())));
         }
-        rejectAnchorsAndTags(origin, text);
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
         }
+        if (!root.isObject()) {
+            throw error(origin, root, "not a rule pack: a pack is a YAML mapping of pack, version, title and rules "
+                    + "(a plain list of terms goes in a terms file that a rule names with terms-file)");
+        }
         List<RulePackException.PackError> errors = new ArrayList<>();
-        for (com.networknt.schema.Error e : checkSchema ? schema().validate(root) : List.<com.networknt.schema.Error>of()) {
-            errors.add(new RulePackException.PackError(position(origin, e.getInstanceNode()),
-                    e.getInstanceLocation() + ": " + e.getMessage()));
+        if (checkSchema) {
+            errors.addAll(SchemaErrors.describe(origin, schema().validate(root)));
         }
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);
         }
         return new Compiler(origin, errors, termsFiles).compile(root, sha256(bytes));
-    }
-
-    /**
-     * Jackson's YAML reader hands an alias back as the anchor's name (so {@code [&x 机密, *x]} would silently become
-     * the term "x"), and ignores tags. Packs need neither: both are refused with their position.
-     */
-    private static void rejectAnchorsAndTags(String origin, String text) throws RulePackException {
-        List<RulePackException.PackError> errors = new ArrayList<>();
-        for (Event event : new Parse(LoadSettings.builder().setLabel(origin).build()).parseString(text)) {
-            String problem = null;
-            if (event.getEventId() == Event.ID.Alias) {
-                problem = "YAML aliases (*name) are not allowed in rule packs; write the value out";
-            } else if (event instanceof NodeEvent node && node.getAnchor().isPresent()) {
-                problem = "YAML anchors (&name) are not allowed in rule packs";
-            } else if ((event instanceof ScalarEvent scalar && scalar.getTag().isPresent())
-                    || (event instanceof CollectionStartEvent coll && coll.getTag().isPresent())) {
-                problem = "YAML tags (!tag, !!type) are not allowed in rule packs";
-            }
-            if (problem != null) {
-                Mark mark = event.getStartMark().orElse(null);
-                errors.add(new RulePackException.PackError(new SourcePosition(origin,
-                        mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1), problem));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new RulePackException(errors);
-        }
-    }
-
-    private static String decodeUtf8(String origin, byte[] bytes) throws RulePackException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw error(origin, null, "rule packs must be UTF-8: " + e.getMessage());
-        }
     }
 
     /** Turns the validated tree into rules; collects every semantic problem before failing. */
@@ -201,7 +160,8 @@ public final class PackLoader {
             JsonNode ruleNodes = root.has("rules") ? root.get("rules") : tools.jackson.databind.node.JsonNodeFactory
                     .instance.arrayNode();
             if (ruleNodes.isEmpty() && !root.has("extends") && !root.has("disable") && !root.has("overrides")) {
-                fail(root, "a pack needs rules, or extends/disable/overrides to change other packs' rules");
+                fail(root.has("rules") ? ruleNodes : root,
+                        "a pack needs rules, or extends/disable/overrides to change other packs' rules");
             }
             for (JsonNode node : ruleNodes) {
                 String id = node.get("id").asString();
@@ -235,7 +195,7 @@ public final class PackLoader {
             }
             return new RulePack(packId, root.get("version").asString(), localized(root.get("title")),
                     root.has("basis") ? root.get("basis").asString() : null, rules, origin, sha256, extendsRef,
-                    disabled, overrides);
+                    disabled, overrides, position(origin, root.get("pack")));
         }
 
         private Rule rule(String packId, JsonNode node) {

@@ -3,13 +3,17 @@ package org.osr.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.osr.source.Inputs;
 
 /** Where packs come from: the ones bundled in the jar, and files or folders a user names with {@code --rules}. */
 public final class PackSources {
@@ -45,16 +49,28 @@ public final class PackSources {
         }
     }
 
-    /** Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name). */
-    public static List<RulePack> fromPaths(PackLoader loader, List<Path> paths) throws RulePackException, IOException {
+    /**
+     * Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name; hidden
+     * entries skipped). A file named twice, directly or through its folder, is loaded once.
+     *
+     * @throws UnreadablePath when a path names nothing, nothing readable, or a folder without packs
+     */
+    public static List<RulePack> fromPaths(PackLoader loader, List<Path> paths) throws RulePackException,
+            UnreadablePath {
         List<RulePack> packs = new ArrayList<>();
         List<RulePackException.PackError> errors = new ArrayList<>();
+        Set<Path> loaded = new HashSet<>();
         for (Path path : paths) {
             for (Path file : packFiles(path)) {
+                if (!loaded.add(file.toAbsolutePath().normalize())) {
+                    continue;
+                }
                 try {
                     packs.add(loader.load(file));
                 } catch (RulePackException e) {
                     errors.addAll(e.errors());
+                } catch (IOException e) {
+                    throw new UnreadablePath(file, Inputs.reason(e));
                 }
             }
         }
@@ -64,18 +80,67 @@ public final class PackSources {
         return packs;
     }
 
-    private static List<Path> packFiles(Path path) throws IOException {
+    private static List<Path> packFiles(Path path) throws UnreadablePath {
         if (!Files.isDirectory(path)) {
             if (!Files.isRegularFile(path)) {
-                throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such rule pack file or folder");
+                throw new UnreadablePath(path, notARegularFile(path));
             }
             return List.of(path);
         }
-        try (Stream<Path> files = Files.list(path)) {
-            return files.filter(p -> {
+        List<Path> files;
+        try (Stream<Path> entries = Files.list(path)) {
+            files = entries.filter(p -> {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+                return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"));
             }).sorted().toList();
+        } catch (IOException e) {
+            throw new UnreadablePath(path, Inputs.reason(e));
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UnreadablePath(file, notARegularFile(file));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UnreadablePath(path, "the folder has no rule packs (*.yaml or *.yml files) in it");
+        }
+        return files;
+    }
+
+    private static String notARegularFile(Path path) {
+        if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+            try {
+                return "a link to " + Files.readSymbolicLink(path) + ", which does not exist";
+            } catch (IOException e) {
+                return "a link to a file that does not exist";
+            }
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "no such file or folder";
+        }
+        if (Files.isDirectory(path)) {
+            return "a folder inside a rules folder (packs in sub-folders are not read; name it with --rules)";
+        }
+        return "not a regular file (a device, pipe or socket)";
+    }
+
+    /** A path given with {@code --rules} that cannot be read as rule packs, and why. */
+    public static final class UnreadablePath extends IOException {
+        private final transient Path path;
+        private final String reason;
+
+        UnreadablePath(Path path, String reason) {
+            super(path + ": " + reason);
+            this.path = path;
+            this.reason = reason;
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 
@@ -94,8 +159,18 @@ public final class PackSources {
         for (RulePack p : user) {
             RulePack clash = available.put(p.id(), p);
             if (clash != null && !bundled.contains(clash)) {
-                errors.add(new RulePackException.PackError(new SourcePosition(p.origin(), 1, 1),
-                        "pack id '" + p.id() + "' is also used by " + clash.origin()));
+                errors.add(new RulePackException.PackError(p.position(), "pack id '" + p.id() + "' is also used at "
+                        + clash.position() + "; pack ids must be unique"));
+            }
+        }
+        Map<String, RulePack> extendedBy = new HashMap<>();
+        for (RulePack p : user) {
+            RulePack first = p.extendsRef() == null ? null : extendedBy.putIfAbsent(p.extendsRef().id(), p);
+            if (first != null && !first.id().equals(p.id())) {
+                errors.add(new RulePackException.PackError(p.extendsRef().position(), "pack '" + p.id()
+                        + "' extends " + p.extendsRef().id() + ", which pack '" + first.id() + "' ("
+                        + first.extendsRef().position() + ") also extends; only one pack may take its place (let '"
+                        + p.id() + "' extend '" + first.id() + "' instead, or merge the two)"));
             }
         }
         List<RulePack> inUse = new ArrayList<>(noBundled ? List.of() : bundled);
@@ -108,7 +183,7 @@ public final class PackSources {
             inUse.removeIf(q -> q.id().equals(p.id()));
             inUse.add(resolved);
         }
-        inUse.removeIf(q -> replaced.contains(q.id()) && user.stream().noneMatch(u -> u.id().equals(q.id())));
+        inUse.removeIf(q -> replaced.contains(q.id()));
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);
         }
@@ -141,7 +216,7 @@ public final class PackSources {
         rules.addAll(pack.rules());
         return new RulePack(pack.id(), pack.version(), pack.title(),
                 pack.basis() != null ? pack.basis() : resolvedBase.basis(), rules, pack.origin(), pack.sha256(),
-                pack.extendsRef(), pack.disabled(), pack.overrides());
+                pack.extendsRef(), pack.disabled(), pack.overrides(), pack.position());
     }
 
     private static List<RulePack> applyDisableAndOverrides(List<RulePack> packs,

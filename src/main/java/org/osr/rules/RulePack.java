@@ -10,9 +10,11 @@ import java.util.List;
  * @param extendsRef the pack this one extends (its rules are inherited, minus disabled ones), or null
  * @param disabled   rule ids this pack switches off, wherever they are defined
  * @param overrides  changes this pack makes to rules defined elsewhere (action, message, where)
+ * @param position   where the pack's id is written
  */
 public record RulePack(String id, String version, Localized title, String basis, List<Rule> rules, String origin,
-                       String sha256, RuleRef extendsRef, List<RuleRef> disabled, List<RuleOverride> overrides) {
+                       String sha256, RuleRef extendsRef, List<RuleRef> disabled, List<RuleOverride> overrides,
+                       SourcePosition position) {
     public RulePack {
         rules = List.copyOf(rules);
         disabled = List.copyOf(disabled);
@@ -20,7 +22,8 @@ public record RulePack(String id, String version, Localized title, String basis,
     }
 
     public RulePack withRules(List<Rule> newRules) {
-        return new RulePack(id, version, title, basis, newRules, origin, sha256, extendsRef, disabled, overrides);
+        return new RulePack(id, version, title, basis, newRules, origin, sha256, extendsRef, disabled, overrides,
+                position);
     }
 
     /** A reference to a pack or rule id, with where it was written. */
