@@ -187,6 +187,9 @@ public final class TikaExtractor implements Extractor {
         if (!ocrText.isBlank()) {
             parts.add(new Part(PartKind.OCR, ocrText, root.text().paged(), null, "tesseract " + Tesseract.LANGUAGES));
         }
+        if (isPdf(mediaType, md)) {
+            problems.addAll(PdfPageTree.check(file, md));
+        }
         problems.addAll(readability(mediaType, md, parts, ocr));
         if (problems.isEmpty() && !ocr && isPdf(mediaType, md)) {
             List<Integer> scanned = ScannedPages.find(file, md);
