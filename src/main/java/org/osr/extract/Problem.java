@@ -1,12 +1,16 @@
 package org.osr.extract;
 
 /**
- * Why a document could not be read completely. {@code code} is a stable machine word (encrypted, corrupt,
- * no-text-layer, timeout, truncated, unsupported-format); {@code message} says it for a person.
+ * Why a document could not be read completely. {@code code} is a stable machine word (encrypted, corrupt, empty,
+ * cut-short, no-text-layer, timeout, truncated, unsupported-format); {@code message} says it for a person.
  */
 public record Problem(String code, String message) {
     public static final String ENCRYPTED = "encrypted";
     public static final String CORRUPT = "corrupt";
+    /** Zero bytes, or nothing but the format's header, where the file's name or signature promises a document. */
+    public static final String EMPTY = "empty";
+    /** The file itself ends early (a partial copy or download); not osr's own reading limits, which are truncated. */
+    public static final String CUT_SHORT = "cut-short";
     public static final String NO_TEXT_LAYER = "no-text-layer";
     public static final String TIMEOUT = "timeout";
     public static final String TRUNCATED = "truncated";

@@ -80,11 +80,13 @@ public final class TikaExtractor implements Extractor {
         EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH);
         List<Problem> problems = new ArrayList<>();
         if (size == 0) {
-            // An empty file has nothing to publish and nothing to hide. Tika would report it as parsed by the
-            // EmptyParser, which the readability check below would misreport as an unsupported format.
+            // An empty text has nothing to publish and nothing to hide; an empty PDF or DOCX is a missing document.
+            // Tika would report it as parsed by the EmptyParser, which the readability check below would misreport
+            // as an unsupported format.
             rootMetadata.set(Metadata.CONTENT_TYPE, parser.getDetector().detect(null, rootMetadata).toString());
             return new Document(displayPath, sha256, size, baseType(rootMetadata.get(Metadata.CONTENT_TYPE)), null,
-                    List.of(), Coverage.of(List.of(), null, List.of()));
+                    List.of(), Coverage.of(List.of(), null, FileIntegrity.zeroBytes(file.getFileName().toString(),
+                    baseType(rootMetadata.get(Metadata.CONTENT_TYPE)))));
         }
         try (TikaInputStream in = TikaInputStream.get(file)) {
             new RecursiveParserWrapper(guard).parse(in, collector, rootMetadata, context());
@@ -121,6 +123,7 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.TRUNCATED, "only the first " + MAX_EMBEDDED_RESOURCES
                     + " embedded documents were read; the rest of the file is unreviewed"));
         }
+        framing(file, mediaType, problems);
         Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
         return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
                 Coverage.of(parts, pages, problems));
@@ -179,6 +182,9 @@ public final class TikaExtractor implements Extractor {
         if (!ocrText.isBlank()) {
             parts.add(new Part(PartKind.OCR, ocrText, root.text().paged(), null, "tesseract " + Tesseract.LANGUAGES));
         }
+        if (isPdf(mediaType, md)) {
+            problems.addAll(PdfPageTree.check(file, md));
+        }
         problems.addAll(readability(mediaType, md, parts, ocr));
         if (problems.isEmpty() && !ocr && isPdf(mediaType, md)) {
             List<Integer> scanned = ScannedPages.find(file, md);
@@ -188,6 +194,18 @@ public final class TikaExtractor implements Extractor {
                         + "(scanned?); they can only be read with OCR (--ocr)"));
             }
         }
+    }
+
+    /**
+     * A file that is empty or cut short is named first: what the parser said about it follows from that. An empty
+     * one held nothing, so the parser's complaints about it are dropped.
+     */
+    private static void framing(Path file, String mediaType, List<Problem> problems) {
+        List<Problem> framing = FileIntegrity.check(file, mediaType);
+        if (framing.stream().anyMatch(p -> p.code().equals(Problem.EMPTY))) {
+            problems.clear();
+        }
+        problems.addAll(0, framing);
     }
 
     /** Fail closed on what was parsed but yielded nothing a person could read. */

@@ -34,6 +34,8 @@ final class ReviewText {
         return switch (code) {
             case Problem.ENCRYPTED -> "文件已加密，无法读取内容";
             case Problem.CORRUPT -> "文件损坏或格式错误，无法解析";
+            case Problem.EMPTY -> "文件为空（零字节或只有文件头），没有可审查的内容";
+            case Problem.CUT_SHORT -> "文件不完整（未到结尾即被截断），缺失部分无法审查";
             case Problem.NO_TEXT_LAYER -> "文件没有文字层（可能是扫描件），须用 --ocr 识别";
             case Problem.TIMEOUT -> "解析超时";
             case Problem.TRUNCATED -> "内容超出读取上限，其余部分未审查";
