@@ -18,6 +18,9 @@ final class LineIndex {
         this.text = text;
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
+            if ((i & 0xFFFF) == 0) {
+                MatchInterruptedException.check();
+            }
             char c = text.charAt(i);
             if (c == '\n' || c == '\f') {
                 lines++;

@@ -71,17 +71,25 @@ public final class RuleEngine {
         return rules;
     }
 
+    /** @see #match(Part, NormalizedText) */
     public List<Hit> match(Part part) {
+        MatchInterruptedException.check();
         return match(part, Normalizer.normalize(part.text()));
     }
 
+    /**
+     * The findings in one part, in order of their start.
+     *
+     * @throws MatchInterruptedException when the thread is interrupted while matching (the flag stays set)
+     */
     public List<Hit> match(Part part, NormalizedText normalized) {
+        MatchInterruptedException.check();
         String text = normalized.text();
         List<int[]> candidates = new ArrayList<>();   // {ruleIndex, start, end} in normalized text
         BitSet regexEnabled = (BitSet) alwaysRun.clone();
         java.util.Map<Integer, List<int[]>> clusterHits = new java.util.HashMap<>();
         if (trie != null) {
-            trie.parseText(text.toCharArray(), (begin, end, ruleIndexes) -> {
+            trie.parseText(new InterruptibleText(text), (begin, end, ruleIndexes) -> {
                 // Word boundaries matter for terms a person reads ("cui" is not in "circuit"); a regex's required
                 // literal is only a prefilter, so digits inside a longer number still count.
                 boolean wholeWord = onWordBoundaries(text, begin, end);
@@ -100,7 +108,7 @@ public final class RuleEngine {
             });
         }
         // RE2's ^ and $ know only '\n'; a page break starts a line too. Same length, so offsets still agree.
-        String regexText = text.indexOf('\f') < 0 ? text : text.replace('\f', '\n');
+        CharSequence regexText = new InterruptibleText(text.indexOf('\f') < 0 ? text : text.replace('\f', '\n'));
         for (int r = regexEnabled.nextSetBit(0); r >= 0; r = regexEnabled.nextSetBit(r + 1)) {
             Matcher.Regex regex = (Matcher.Regex) rules.get(r).matcher();
             boolean narrowed = regex.pattern().namedGroups().containsKey("match");
@@ -128,7 +136,11 @@ public final class RuleEngine {
                 candidates, clusterDetails));
         List<Hit> hits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int[] c : candidates) {
+        for (int k = 0; k < candidates.size(); k++) {
+            if ((k & 0xFF) == 0) {
+                MatchInterruptedException.check();
+            }
+            int[] c = candidates.get(k);
             Rule rule = rules.get(c[0]);
             int s = c[1];
             int e = c[2];
@@ -188,6 +200,7 @@ public final class RuleEngine {
         found.sort((a, b) -> Integer.compare(a[0], b[0]));
         int i = 0;
         while (i < found.size()) {
+            MatchInterruptedException.check();
             int first = found.get(i)[0];
             int firstLine = lines.lineOf(first);
             java.util.LinkedHashSet<String> terms = new java.util.LinkedHashSet<>();
@@ -224,7 +237,7 @@ public final class RuleEngine {
         int lastLine = lines.lineOf(Math.max(0, end - 1));
         String original = normalized.originalSlice(lines.lineStart(line), lines.lineEnd(lastLine));
         String nfkc = java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC);
-        return regex.caseSensitive().matcher(nfkc).find();
+        return regex.caseSensitive().matcher(new InterruptibleText(nfkc)).find();
     }
 
     /** The first {@code where} alternative that holds, described for the explanation; null if none holds. */
