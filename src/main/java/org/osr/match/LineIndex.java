@@ -65,6 +65,10 @@ final class LineIndex {
         return true;
     }
 
+    int count() {
+        return lineStarts.length;
+    }
+
     int lineOf(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i : -i - 2;
