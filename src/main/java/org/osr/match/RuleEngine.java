@@ -1,12 +1,10 @@
 package org.osr.match;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import org.osr.extract.Part;
 import org.osr.normalize.NormalizedText;
 import org.osr.normalize.Normalizer;
@@ -21,40 +19,30 @@ import org.osr.rules.RulePack;
  */
 public final class RuleEngine {
     private final List<Rule> rules;
-    private final AhoCorasickDoubleArrayTrie<int[]> trie;
+    /** Every term, regex required literal and cluster label of every rule; null when there are none. */
+    private final TermAutomaton terms;
     /** For each regex rule (by rule index): whether it may run without a literal having been seen. */
     private final BitSet alwaysRun = new BitSet();
 
     public RuleEngine(List<RulePack> packs) {
         this.rules = packs.stream().flatMap(p -> p.rules().stream()).toList();
-        TreeMap<String, List<Integer>> literals = new TreeMap<>();
+        List<List<String>> literals = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Matcher m = rules.get(i).matcher();
+            List<String> words = List.of();
             if (m instanceof Matcher.Terms terms) {
-                for (String t : terms.terms()) {
-                    literals.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
-                }
+                words = terms.terms();
             } else if (m instanceof Matcher.Regex regex) {
                 if (regex.requires().isEmpty()) {
                     alwaysRun.set(i);
                 }
-                for (String t : regex.requires()) {
-                    literals.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
-                }
+                words = regex.requires();
             } else if (m instanceof Matcher.Cluster cluster) {
-                for (String t : cluster.anyOf()) {
-                    literals.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
-                }
+                words = cluster.anyOf();
             }
+            literals.add(words);   // at index i: the automaton's values are rule indexes
         }
-        if (literals.isEmpty()) {
-            trie = null;
-        } else {
-            TreeMap<String, int[]> map = new TreeMap<>();
-            literals.forEach((k, v) -> map.put(k, v.stream().distinct().mapToInt(Integer::intValue).toArray()));
-            trie = new AhoCorasickDoubleArrayTrie<>();
-            trie.build(map);
-        }
+        terms = TermAutomaton.ofRules(literals);
     }
 
     public static RuleEngine of(RulePack... packs) {
@@ -82,8 +70,8 @@ public final class RuleEngine {
         List<int[]> candidates = new ArrayList<>();   // {ruleIndex, start, end} in normalized text
         BitSet regexEnabled = (BitSet) alwaysRun.clone();
         java.util.Map<Integer, List<int[]>> clusterHits = new java.util.HashMap<>();
-        if (trie != null) {
-            trie.parseText(new InterruptibleText(text), (begin, end, ruleIndexes) -> {
+        if (terms != null) {
+            terms.scan(text, (begin, end, ruleIndexes) -> {
                 // Word boundaries matter for terms a person reads ("cui" is not in "circuit"); a regex's required
                 // literal is only a prefilter, so digits inside a longer number still count.
                 boolean wholeWord = onWordBoundaries(text, begin, end);
