@@ -304,8 +304,18 @@ public final class PackLoader {
             }
             JsonNode regexNode = node.get("regex");
             String source = regexNode.asString();
+            String tooLarge = RegexLimits.beforeCompiling(source);
+            if (tooLarge != null) {
+                fail(regexNode, tooLarge);
+                return null;
+            }
             try {
                 Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+                tooLarge = RegexLimits.afterCompiling(pattern);
+                if (tooLarge != null) {
+                    fail(regexNode, tooLarge);
+                    return null;
+                }
                 List<String> requires = node.has("requires") ? normalizedTerms(node.get("requires")) : List.of();
                 for (String group : pattern.namedGroups().keySet()) {
                     if (!group.equals("match")) {
