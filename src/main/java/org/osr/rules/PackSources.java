@@ -45,14 +45,18 @@ public final class PackSources {
         }
     }
 
-    /** Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name). */
+    /**
+     * Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name). A pack's
+     * terms file may be in any of the named folders, not only beside the pack.
+     */
     public static List<RulePack> fromPaths(PackLoader loader, List<Path> paths) throws RulePackException, IOException {
         List<RulePack> packs = new ArrayList<>();
         List<RulePackException.PackError> errors = new ArrayList<>();
+        List<Path> folders = paths.stream().filter(Files::isDirectory).toList();
         for (Path path : paths) {
             for (Path file : packFiles(path)) {
                 try {
-                    packs.add(loader.load(file));
+                    packs.add(loader.load(file, folders));
                 } catch (RulePackException e) {
                     errors.addAll(e.errors());
                 }

@@ -1,16 +1,21 @@
 package org.osr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.cli.ScanCommandTest.Run;
 
-/** Through the command line: a regex too large to run stops the run with exit 78 and file:line:column. */
+/**
+ * Through the command line: a regex too large to run, and a terms file outside the pack's folder and the --rules
+ * folders or not a regular file, stop the run with exit 78 and file:line:column of the offending value.
+ */
 class PackBoundsCliTest {
     private static final String RULE = """
             pack: office
@@ -54,5 +59,54 @@ class PackBoundsCliTest {
         assertThat(run.exitCode()).isEqualTo(78);
         assertThat(run.err()).contains(pack + ":9:12:").contains("regex repeats too much");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @Timeout(30)
+    void aTermsFileOutsideThePacksFolderExits78AtTheTermsFileValue() throws IOException {
+        Files.writeString(tmp.resolve("secret.txt"), "机密\n");
+        Path pack = pack("terms-file: ../secret.txt");
+
+        Run run = scan(pack.toString());
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains(pack + ":9:17:").contains("outside the pack's folder");
+    }
+
+    @Test
+    @Timeout(30)
+    void devZeroAsATermsFileExits78InsteadOfRunningOutOfMemory() throws IOException {
+        Path pack = pack("terms-file: /dev/zero");
+
+        Run run = scan(pack.toString(), "/dev");
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains(pack + ":9:17:").contains("not a regular file");
+    }
+
+    @Test
+    @Timeout(30)
+    void aFifoAsATermsFileExits78InsteadOfHanging() throws Exception {
+        Path pack = pack("terms-file: fifo.txt");
+        Process mkfifo = new ProcessBuilder("mkfifo", pack.resolveSibling("fifo.txt").toString()).start();
+        assumeTrue(mkfifo.waitFor(5, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available");
+
+        Run run = scan(pack.toString());
+
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains(pack + ":9:17:").contains("FIFO");
+    }
+
+    @Test
+    @Timeout(30)
+    void aTermsFileInAnotherRulesFolderIsUsed() throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        Files.writeString(lists.resolve("ours.txt"), "防汛\n");
+        Path pack = pack("terms-file: ../lists/ours.txt");
+
+        Run run = scan(pack.getParent().toString(), lists.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("office.rule");
     }
 }
