@@ -63,6 +63,7 @@ class MatchInterruptTest {
         assertThat(worker.isAlive()).as("matching still running after the interrupt").isFalse();
         assertThat(thrown.get()).isInstanceOf(MatchInterruptedException.class);
         assertThat(flagStillSet).as("interrupt flag left set").isTrue();
+        assertThat(engine.match(Part.of(PartKind.BODY, "aaz"))).as("the engine serves the next file").hasSize(1);
     }
 
     @Test
