@@ -18,6 +18,9 @@ final class LineIndex {
         this.text = text;
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
+            if ((i & 0xFFFF) == 0) {
+                MatchInterruptedException.check();
+            }
             char c = text.charAt(i);
             if (c == '\n' || c == '\f') {
                 lines++;
@@ -60,6 +63,10 @@ final class LineIndex {
             }
         }
         return true;
+    }
+
+    int count() {
+        return lineStarts.length;
     }
 
     int lineOf(int offset) {

@@ -79,6 +79,14 @@ public final class PackLoader {
     }
 
     public RulePack load(Path file) throws RulePackException, IOException {
+        return load(file, List.of());
+    }
+
+    /**
+     * Loads a pack file. Its {@code terms-file:} may name a file in the pack's folder (or below it), or in one of
+     * {@code userFolders}: the folders the user named on the command line.
+     */
+    public RulePack load(Path file, List<Path> userFolders) throws RulePackException, IOException {
         long size = Files.size(file);
         if (size > MAX_PACK_BYTES) {
             throw new RulePackException(new RulePackException.PackError(new SourcePosition(file.toString(), 1, 1),
@@ -86,7 +94,7 @@ public final class PackLoader {
                             + " (put long term lists in a terms file)"));
         }
         Path dir = file.toAbsolutePath().getParent();
-        return load(file.toString(), Files.readAllBytes(file), name -> TermsFile.readCapped(dir.resolve(name)));
+        return load(file.toString(), Files.readAllBytes(file), name -> TermsFile.read(dir, name, userFolders));
     }
 
     public RulePack load(String origin, byte[] bytes) throws RulePackException {
@@ -264,8 +272,18 @@ public final class PackLoader {
             }
             JsonNode regexNode = node.get("regex");
             String source = regexNode.asString();
+            String tooLarge = RegexLimits.beforeCompiling(source);
+            if (tooLarge != null) {
+                fail(regexNode, tooLarge);
+                return null;
+            }
             try {
                 Pattern pattern = Pattern.compile(source, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+                tooLarge = RegexLimits.afterCompiling(pattern);
+                if (tooLarge != null) {
+                    fail(regexNode, tooLarge);
+                    return null;
+                }
                 List<String> requires = node.has("requires") ? normalizedTerms(node.get("requires")) : List.of();
                 for (String group : pattern.namedGroups().keySet()) {
                     if (!group.equals("match")) {

@@ -51,7 +51,8 @@ public final class PackSources {
 
     /**
      * Loads each named file, and every {@code *.yaml}/{@code *.yml} in each named folder (sorted by name; hidden
-     * entries skipped). A file named twice, directly or through its folder, is loaded once.
+     * entries skipped). A file named twice, directly or through its folder, is loaded once. A pack's terms file may
+     * be in any of the named folders, not only beside the pack.
      *
      * @throws UnreadablePath when a path names nothing, nothing readable, or a folder without packs
      */
@@ -60,13 +61,14 @@ public final class PackSources {
         List<RulePack> packs = new ArrayList<>();
         List<RulePackException.PackError> errors = new ArrayList<>();
         Set<Path> loaded = new HashSet<>();
+        List<Path> folders = paths.stream().filter(Files::isDirectory).toList();
         for (Path path : paths) {
             for (Path file : packFiles(path)) {
                 if (!loaded.add(file.toAbsolutePath().normalize())) {
                     continue;
                 }
                 try {
-                    packs.add(loader.load(file));
+                    packs.add(loader.load(file, folders));
                 } catch (RulePackException e) {
                     errors.addAll(e.errors());
                 } catch (IOException e) {

@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import org.osr.extract.Part;
 import org.osr.extract.PartKind;
 import org.osr.match.Hit;
@@ -28,6 +26,9 @@ import org.osr.rules.RulePack;
  *       names it with {@code terms-file:}; times {@code PackLoader.load} + {@code new RuleEngine} (5 runs, median).</li>
  *   <li>About 10 M characters of mixed Chinese/English text with terms planted in it; times
  *       {@code engine.match(Part.of(BODY, text, null))} (2 warm-up runs, then 5, median), in M chars/s.</li>
+ *   <li>Terms files of 5, 20 and 60 MiB (or the sizes given as arguments, in MiB): Chinese terms of 2–8 characters
+ *       and 20% Latin words of 4–12 letters; times load + compile (3 runs, median) and prints the time per MiB,
+ *       which stays flat when loading is linear in the file's size.</li>
  * </ol>
  * Targets (issue): load+compile &lt; 2 s, match &gt; 50 M chars/s. To show where time goes, the load is split into
  * pack loading and engine construction, and the match into normalization and matching on the normalized text.
@@ -41,30 +42,23 @@ public final class TermsBench {
     static final int CJK_POOL = 3_000;
     static final int RUNS = 5;
     static final int WARMUPS = 2;
+    static final int LIST_RUNS = 3;
+    /** Large lists draw on more characters, as a real list of names and phrases does. */
+    static final int LIST_CJK_POOL = 6_000;
 
     private TermsBench() {
     }
 
     public static void main(String[] args) throws Exception {
+        List<Integer> listMiB = args.length == 0 ? List.of(5, 20, 60)
+                : Arrays.stream(args).map(Integer::valueOf).toList();
         Random random = new Random(SEED);
         List<String> terms = terms(random);
         Path dir = Files.createTempDirectory("osr-terms-bench");
         Path termsFile = dir.resolve("bench-terms.txt");
-        Path pack = dir.resolve("bench-terms.yaml");
         Files.writeString(termsFile, "# synthetic benchmark list\n" + String.join("\n", terms) + "\n",
                 StandardCharsets.UTF_8);
-        Files.writeString(pack, """
-                pack: bench-terms
-                version: "2026.11"
-                title: {zh: 基准测试词表, en: Benchmark terms}
-                rules:
-                  - id: bench.term
-                    category: sensitive-term
-                    action: refer
-                    message: {zh: 基准测试, en: Benchmark}
-                    terms-file: bench-terms.txt
-                    examples: {match: [%s], no-match: [普通文本]}
-                """.formatted(terms.get(0)), StandardCharsets.UTF_8);
+        Path pack = packNaming(termsFile);
         System.out.printf("machine: %d cores, java %s, max heap %,d MB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("terms: %,d (%,d bytes in %s)%n", terms.size(), Files.size(termsFile), termsFile);
@@ -123,45 +117,86 @@ public final class TermsBench {
                 mcps(text.length(), median(match)), ms(median(match)), mcps(text.length(), median(normalizeOnly)),
                 mcps(text.length(), median(matchNormalized)));
         System.out.printf("hits: %,d%n", hits);
-        breakdown(new PackLoader().load(pack), Normalizer.normalize(text).text());
         System.out.printf("summary: terms=%d load+compile_ms=%d match_mchars_per_s=%.1f hits=%d%n", terms.size(),
                 ms(median(load)), mcps(text.length(), median(match)), hits);
         Files.deleteIfExists(termsFile);
         Files.deleteIfExists(pack);
+
+        // (c) large lists: load + compile time against file size
+        for (int mib : listMiB) {
+            largeList(dir, mib, random);
+        }
         Files.deleteIfExists(dir);
     }
 
-    /**
-     * Rough profile of the engine's two big steps, outside the engine: building a double-array Aho-Corasick trie
-     * over the same normalized terms, and one bare pass over the normalized text with a counting callback.
-     */
-    static void breakdown(RulePack pack, String normalized) {
-        List<String> terms = ((Matcher.Terms) pack.rules().get(0).matcher()).terms();
-        long[] build = new long[RUNS];
-        long[] parse = new long[RUNS];
-        long[] treeMap = new long[RUNS];
-        long[] count = new long[1];
-        for (int i = 0; i < RUNS; i++) {
+    /** A pack beside {@code termsFile} with one rule that names it. */
+    static Path packNaming(Path termsFile) throws java.io.IOException {
+        String name = termsFile.getFileName().toString();
+        Path pack = termsFile.resolveSibling(name.replace(".txt", ".yaml"));
+        Files.writeString(pack, """
+                pack: bench-terms
+                version: "2026.11"
+                title: {zh: 基准测试词表, en: Benchmark terms}
+                rules:
+                  - id: bench.term
+                    category: sensitive-term
+                    action: refer
+                    message: {zh: 基准测试, en: Benchmark}
+                    terms-file: %s
+                """.formatted(name), StandardCharsets.UTF_8);
+        return pack;
+    }
+
+    /** Writes a list of about {@code mib} MiB beside a pack that names it, and times load + compile. */
+    static void largeList(Path dir, int mib, Random random) throws Exception {
+        Path termsFile = dir.resolve("large-terms.txt");
+        long bytes = writeList(termsFile, (long) mib << 20, random);
+        Path pack = packNaming(termsFile);
+        long[] total = new long[LIST_RUNS];
+        long[] loadOnly = new long[LIST_RUNS];
+        long[] compileOnly = new long[LIST_RUNS];
+        int count = 0;
+        for (int i = 0; i < LIST_RUNS; i++) {
             long t0 = System.nanoTime();
-            TreeMap<String, int[]> map = new TreeMap<>();
-            for (String t : terms) {
-                map.put(t, new int[] {0});
-            }
+            RulePack loaded = new PackLoader().load(pack);
             long t1 = System.nanoTime();
-            AhoCorasickDoubleArrayTrie<int[]> trie = new AhoCorasickDoubleArrayTrie<>();
-            trie.build(map);
+            RuleEngine engine = new RuleEngine(List.of(loaded));
             long t2 = System.nanoTime();
-            count[0] = 0;
-            trie.parseText(normalized, (AhoCorasickDoubleArrayTrie.IHit<int[]>) (begin, end, value) -> count[0]++);
-            long t3 = System.nanoTime();
-            treeMap[i] = t1 - t0;
-            build[i] = t2 - t1;
-            parse[i] = t3 - t2;
+            count = ((Matcher.Terms) loaded.rules().get(0).matcher()).terms().size();
+            String probe = ((Matcher.Terms) loaded.rules().get(0).matcher()).terms().get(count / 2);
+            if (engine.match(Part.of(PartKind.BODY, "通知 " + probe + " 正文")).isEmpty()) {
+                throw new AssertionError("a listed term was not found: " + probe);
+            }
+            total[i] = t2 - t0;
+            loadOnly[i] = t1 - t0;
+            compileOnly[i] = t2 - t1;
+            System.out.printf("  %d MiB list run %d: %,d ms (PackLoader.load %,d ms, new RuleEngine %,d ms)%n", mib,
+                    i + 1, ms(total[i]), ms(loadOnly[i]), ms(compileOnly[i]));
         }
-        System.out.printf("breakdown (medians): TreeMap of terms %,d ms; AhoCorasickDoubleArrayTrie.build %,d ms;"
-                        + " bare parseText %.1f M chars/s (%,d ms, %,d raw term occurrences before word-boundary"
-                        + " checks)%n", ms(median(treeMap)), ms(median(build)),
-                mcps(normalized.length(), median(parse)), ms(median(parse)), count[0]);
+        System.out.printf("list of %d MiB (%,d bytes, %,d terms): load+compile median %,d ms (PackLoader.load %,d ms,"
+                        + " new RuleEngine %,d ms), %,d ms per MiB%n", mib, bytes, count, ms(median(total)),
+                ms(median(loadOnly)), ms(median(compileOnly)), ms(median(total)) / Math.max(1, mib));
+        Files.deleteIfExists(termsFile);
+        Files.deleteIfExists(pack);
+    }
+
+    /** 80% Chinese terms of 2–8 characters, 20% Latin words of 4–12 letters, distinct, until {@code target} bytes. */
+    static long writeList(Path file, long target, Random random) throws java.io.IOException {
+        Set<String> seen = new java.util.HashSet<>();
+        long bytes = 0;
+        try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("# synthetic large list\n");
+            while (bytes < target) {
+                String term = random.nextInt(5) < 4 ? cjk(random, 2 + random.nextInt(7), LIST_CJK_POOL)
+                        : word(random, 4 + random.nextInt(9));
+                if (seen.add(term)) {
+                    out.write(term);
+                    out.write('\n');
+                    bytes += term.getBytes(StandardCharsets.UTF_8).length + 1;
+                }
+            }
+        }
+        return Files.size(file);
     }
 
     /** 80% CJK terms of 2–4 characters, 20% ASCII words of 5–10 letters; distinct, in generation order. */
@@ -209,9 +244,13 @@ public final class TermsBench {
     }
 
     private static String cjk(Random random, int length) {
+        return cjk(random, length, CJK_POOL);
+    }
+
+    private static String cjk(Random random, int length, int pool) {
         StringBuilder sb = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            sb.append((char) (0x4E00 + random.nextInt(CJK_POOL)));
+            sb.append((char) (0x4E00 + random.nextInt(pool)));
         }
         return sb.toString();
     }

@@ -64,8 +64,8 @@ class LauncherErrorsIT {
 
     @Test
     void runningOutOfMemoryIsExit70AndOneLineNotAJavaStackTrace() throws Exception {
-        // 16 MiB is enough to start but not to compile the bundled packs: the Error escapes the command itself.
-        Result r = run(List.of("./osr", "scan", "samples/notice-clean.docx"), "OSR_MAX_HEAP", "16m", "OSR_CDS", "0");
+        // 10 MiB is enough to start but not to load the bundled packs: the Error escapes the command itself.
+        Result r = run(List.of("./osr", "scan", "samples/notice-clean.docx"), "OSR_MAX_HEAP", "10m", "OSR_CDS", "0");
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(70);
         assertThat(r.err()).startsWith("osr: out of memory (the limit is ").contains("OSR_MAX_HEAP=6g").hasLineCount(1);

@@ -81,11 +81,9 @@ class DocumentReviewerTest {
 
     @Test
     void theDeadlineCoversMatchingNotOnlyReading() throws Exception {
-        // A regex that RE2 runs in linear time but slowly (a large program over a long line): reading the small
-        // HTML file is instant, matching is what overruns.
-        StringBuilder line = new StringBuilder("<p>");
-        line.append("a".repeat(3_000_000)).append("</p>");
-        Path file = Files.writeString(dir.resolve("long.html"), line);
+        // A regex within the pack limits that RE2 runs in linear time but slowly over one long line: reading the
+        // plain-text file takes a moment, matching it would take about a minute.
+        Path file = Files.writeString(dir.resolve("long.txt"), "a".repeat(4_000_000));
         RuleEngine slow = engine("""
                 pack: t
                 version: "1"
@@ -95,14 +93,22 @@ class DocumentReviewerTest {
                     category: sensitive-term
                     action: refer
                     message: slow
-                    regex: '(?:a|aa|aaa|aaaa){1,200}b'
+                    regex: '[^z]{0,400}z'
+                  - id: t.marking
+                    category: classification-marking
+                    action: withhold
+                    message: marked
+                    terms: [机密★5年]
                 """);
         DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(), TikaExtractor::new, slow,
-                new Judge(Action.REDACT), Duration.ofSeconds(1));
-        Opinion opinion = reviewer.review(file, "long.html");
+                new Judge(Action.REDACT), Duration.ofSeconds(3));
+        Opinion opinion = reviewer.review(file, "long.txt");
         assertThat(opinion.verdict()).isEqualTo(Verdict.UNREVIEWABLE);
         assertThat(opinion.document().coverage().problems()).extracting(Problem::code)
                 .containsExactly(Problem.TIMEOUT);
+        // The abandoned matcher stops at the interrupt, so the next file gets a free core and its own full deadline.
+        Opinion next = reviewer.review(Path.of("samples/notice-marked.html"), "samples/notice-marked.html");
+        assertThat(next.verdict()).isEqualTo(Verdict.WITHHOLD);
     }
 
     @Test
