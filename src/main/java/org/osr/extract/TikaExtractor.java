@@ -168,6 +168,11 @@ public final class TikaExtractor implements Extractor {
                 if (!comments.isBlank()) {
                     parts.add(Part.of(PartKind.HIDDEN, comments, "html comments"));
                 }
+                for (HtmlLayers.Layer layer : HtmlLayers.read(file, charset(md))) {
+                    // Inline application state is the page's content once JavaScript renders it: body text.
+                    PartKind kind = layer.source().contains("JSON") ? PartKind.BODY : PartKind.HIDDEN;
+                    parts.add(Part.of(kind, layer.text(), layer.source()));
+                }
                 if (sizeOf(file) > HtmlComments.MAX_BYTES) {
                     problems.add(new Problem(Problem.TRUNCATED, "HTML comments after the first "
                             + (HtmlComments.MAX_BYTES >> 20) + " MiB of the file were not read"));
