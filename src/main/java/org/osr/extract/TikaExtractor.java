@@ -179,6 +179,12 @@ public final class TikaExtractor implements Extractor {
                 }
             }
         }
+        try {
+            parts.addAll(OoxmlLayers.read(file, mediaType));
+        } catch (IOException e) {
+            problems.add(new Problem(Problem.CORRUPT, "the workbook's or presentation's XML could not be read: "
+                    + e.getMessage()));
+        }
         String annotations = tidy(root.text().annotations());
         if (!annotations.isBlank()) {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
