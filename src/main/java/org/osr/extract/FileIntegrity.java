@@ -57,7 +57,8 @@ final class FileIntegrity {
             return Ole2Sectors.check(ch, size);
         }
         if (startsWith(head, new byte[]{'P', 'K', 3, 4}) || startsWith(head, new byte[]{'P', 'K', 5, 6})) {
-            return ArchiveEnds.zip(ch, size, formatName(file.getFileName().toString(), mediaType));
+            Problem ends = ArchiveEnds.zip(ch, size, formatName(file.getFileName().toString(), mediaType));
+            return ends != null ? ends : PackageParts.check(file);
         }
         if (startsWith(head, new byte[]{0x1F, (byte) 0x8B})) {
             return ArchiveEnds.gzip(ch);
@@ -74,7 +75,32 @@ final class FileIntegrity {
         if (new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
             return PdfTail.check(ch, size);
         }
+        if (mediaType.contains("html")) {
+            return htmlEnd(ch, size);
+        }
         return null;
+    }
+
+    /**
+     * An HTML page that opens {@code <html>} or {@code <body>} and never closes it was cut short (an interrupted
+     * upload or copy): browsers show what came, so would osr. Only the first and last 64 KiB are looked at.
+     */
+    private static Problem htmlEnd(FileChannel ch, long size) throws IOException {
+        int window = 64 << 10;
+        String start = markup(read(ch, 0, (int) Math.min(size, window)));
+        String end = markup(read(ch, Math.max(0, size - window), (int) Math.min(size, window)));
+        boolean opened = start.contains("<html") || start.contains("<body");
+        boolean closed = end.contains("</html") || end.contains("</body");
+        return opened && !closed ? cutShort("the HTML page ends without </body> or </html>") : null;
+    }
+
+    /** Lower-cased text good enough to find ASCII tags in: UTF-16 by its byte-order mark, else byte per char. */
+    private static String markup(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        String text = utf16 ? new String(bytes, StandardCharsets.UTF_16) : new String(bytes,
+                StandardCharsets.ISO_8859_1);
+        return text.replace("\u0000", "").toLowerCase(Locale.ROOT);
     }
 
     /** POSIX and GNU tar say "ustar" at offset 257; older tars have no signature and are known by their type. */

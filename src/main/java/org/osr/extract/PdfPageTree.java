@@ -68,9 +68,6 @@ final class PdfPageTree {
                     + charsPerPage.length + " could be read; the others are missing from its page tree"));
         }
         Set<Integer> nearlyEmpty = nearlyEmpty(charsPerPage, declared);
-        if (nearlyEmpty.isEmpty()) {
-            return problems;   // every page gave text: no page of it is missing or unreadable
-        }
         Damage damage = new Damage(new TreeMap<>());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             COSBase pages = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.PAGES);
@@ -79,8 +76,10 @@ final class PdfPageTree {
                 walk(root, leaves, damage, 0, new IdentityHashMap<>());
             }
             for (int i = 0; i < leaves.size(); i++) {
-                if (leaves.get(i) != null && nearlyEmpty.contains(i + 1)) {
-                    checkContent(leaves.get(i), i + 1, damage);
+                // A page that gave text may still have lost the rest of it to a damaged stream: every page's
+                // content is decoded; only pages that gave (almost) nothing are also tokenised.
+                if (leaves.get(i) != null) {
+                    checkContent(leaves.get(i), i + 1, damage, nearlyEmpty.contains(i + 1));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -137,7 +136,7 @@ final class PdfPageTree {
         }
     }
 
-    private static void checkContent(COSDictionary page, int number, Damage damage) {
+    private static void checkContent(COSDictionary page, int number, Damage damage, boolean tokenise) {
         COSBase contents = page.getDictionaryObject(COSName.CONTENTS);
         if (page.getItem(COSName.CONTENTS) == null) {
             return;   // a page without content is blank by design
@@ -171,7 +170,7 @@ final class PdfPageTree {
                 return;
             }
         }
-        if (!isPageContent(content.toByteArray())) {
+        if (tokenise && !isPageContent(content.toByteArray())) {
             damage.add("the content of page(s) %s is not PDF page content (damaged or garbage); they were not "
                     + "read", number);
         }
@@ -230,11 +229,31 @@ final class PdfPageTree {
                     return null;
                 }
             }
-            return out.toByteArray();
+            byte[] content = out.toByteArray();
+            checksum(raw, inflater.getRemaining(), content);
+            return content;
         } catch (DataFormatException e) {
             throw new IOException("FlateDecode data is damaged", e);
         } finally {
             inflater.end();
+        }
+    }
+
+    /**
+     * The zlib checksum (Adler-32 of the inflated bytes) after the data, when the producer wrote one: a flipped bit
+     * in the middle of a stream often still inflates, into different text, and only the checksum tells.
+     */
+    private static void checksum(byte[] raw, int remaining, byte[] content) throws IOException {
+        if (remaining < 4) {
+            return;   // no checksum written; PDFBox accepts that and so does osr
+        }
+        int at = raw.length - remaining;
+        long expected = (raw[at] & 0xFFL) << 24 | (raw[at + 1] & 0xFFL) << 16 | (raw[at + 2] & 0xFFL) << 8
+                | (raw[at + 3] & 0xFFL);
+        java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+        adler.update(content);
+        if (adler.getValue() != expected) {
+            throw new IOException("FlateDecode data is damaged: its checksum does not match");
         }
     }
 

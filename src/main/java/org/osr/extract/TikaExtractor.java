@@ -88,6 +88,7 @@ public final class TikaExtractor implements Extractor {
                     List.of(), Coverage.of(List.of(), null, FileIntegrity.zeroBytes(file.getFileName().toString(),
                     baseType(rootMetadata.get(Metadata.CONTENT_TYPE)))));
         }
+        ParserLog.begin();
         try (TikaInputStream in = TikaInputStream.get(file)) {
             new RecursiveParserWrapper(guard).parse(in, collector, rootMetadata, context());
         } catch (ZeroByteFileException e) {
@@ -103,12 +104,15 @@ public final class TikaExtractor implements Extractor {
                 problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
             }
         }
+        List<Problem> damage = ParserDamage.of(ParserLog.end());
         Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
         String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
         List<Part> parts = new ArrayList<>();
         if (collector.root != null && problems.isEmpty()) {
             rootParts(file, mediaType, collector.root, parts, problems);
         }
+        // After the parts are built: a damaged file still shows what could be read (a marking is still a marking).
+        problems.addAll(damage);
         metadataParts(root, null, parts);
         embeddedParts(displayPath, collector, guard, parts, problems);
         if (collector.anyTruncated()) {
