@@ -41,6 +41,9 @@ final class OoxmlLayers {
         if (!workbook && !presentation) {
             return List.of();
         }
+        if (!isZip(file)) {
+            return List.of();   // an encrypted workbook is an OLE2 container; Tika decrypted it when it could
+        }
         List<Part> parts = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (workbook) {
@@ -52,6 +55,13 @@ final class OoxmlLayers {
             throw new IOException(e.getMessage(), e);
         }
         return parts;
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
     }
 
     private static void workbook(ZipFile zip, List<Part> parts) throws IOException, XMLStreamException {
