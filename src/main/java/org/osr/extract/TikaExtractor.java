@@ -154,7 +154,9 @@ public final class TikaExtractor implements Extractor {
         Metadata md = root.metadata();
         if (mediaType.startsWith(DOCX)) {
             try {
-                parts.addAll(DocxStructureReader.read(file));
+                DocxStructureReader.Content docx = DocxStructureReader.readContent(file);
+                parts.addAll(docx.parts());
+                problems.addAll(docx.problems());
             } catch (IOException e) {
                 problems.add(new Problem(Problem.CORRUPT, "the document's XML could not be read: " + e.getMessage()));
             }

@@ -175,7 +175,7 @@ class DocxStructureReaderTest {
     }
 
     @Test
-    void textBoxIsReadOnceFromTheChoiceBranch() throws IOException {
+    void textBoxIsReadOnceFromTheChoiceBranchAsItsOwnShapePart() throws IOException {
         String textBox = "<w:txbxContent><w:p><w:r><w:t>文本框机密</w:t></w:r></w:p></w:txbxContent>";
         String body = "<w:p><w:r><w:t>锚点</w:t></w:r><w:r><mc:AlternateContent>"
                 + "<mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" + textBox + "</wps:txbx></wps:wsp>"
@@ -189,9 +189,11 @@ class DocxStructureReaderTest {
 
         List<Part> parts = DocxStructureReader.read(docx(Map.of("word/document.xml", document(body))));
 
-        // a text box's paragraphs end before the paragraph anchoring it
+        // each text box is a shape part of its own, not text at its anchor
         assertThat(parts).containsExactly(
-                Part.of(PartKind.BODY, "文本框机密\n锚点之后\n旧式文本框", "word/document.xml"));
+                Part.of(PartKind.BODY, "锚点之后", "word/document.xml"),
+                Part.of(PartKind.SHAPE, "文本框机密", "word/document.xml"),
+                Part.of(PartKind.SHAPE, "旧式文本框", "word/document.xml"));
     }
 
     @Test
