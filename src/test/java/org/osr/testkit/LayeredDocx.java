@@ -40,6 +40,13 @@ public final class LayeredDocx {
     private final List<String> header = new ArrayList<>();
     private final Map<String, String> extraParts = new LinkedHashMap<>();
     private String altText;
+    private String title = "关于做好年度工作的通知";
+
+    /** Core property {@code dc:title}; null for none. */
+    public LayeredDocx title(String title) {
+        this.title = title;
+        return this;
+    }
 
     /** A body paragraph of plain text. */
     public LayeredDocx text(String text) {
@@ -138,7 +145,9 @@ public final class LayeredDocx {
     public byte[] build() throws IOException {
         Map<String, String> splice = new LinkedHashMap<>();
         try (XWPFDocument doc = new XWPFDocument()) {
-            doc.getProperties().getCoreProperties().setTitle("关于做好年度工作的通知");
+            if (title != null) {
+                doc.getProperties().getCoreProperties().setTitle(title);
+            }
             for (int i = 0; i < header.size(); i++) {
                 var p = i == 0 ? doc.createHeader(HeaderFooterType.DEFAULT).createParagraph()
                         : doc.getHeaderList().get(0).createParagraph();
