@@ -197,6 +197,40 @@ class DocxStructureReaderTest {
     }
 
     @Test
+    void symbolCharactersReadAsWhatTheyShow() throws IOException {
+        String body = "<w:p><w:r><w:t>机密</w:t></w:r><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0AB\"/></w:r>"
+                + "<w:r><w:t>5年</w:t></w:r></w:p>"
+                // w:sym in an ordinary font holds Unicode; a run in Wingdings may hold the private-use form
+                + "<w:p><w:r><w:sym w:font=\"宋体\" w:char=\"2605\"/></w:r><w:r><w:rPr>"
+                + "<w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\" w:eastAsia=\"宋体\"/></w:rPr>"
+                + "<w:t>\uF0AB\uF0FE</w:t></w:r><w:r><w:sym w:font=\"Symbol\" w:char=\"61\"/></w:r></w:p>";
+
+        DocxStructureReader.Content content =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(body))));
+
+        assertThat(content.parts()).containsExactly(
+                Part.of(PartKind.BODY, "机密★5年\n★★\uD83D\uDDF9α", "word/document.xml"));
+        assertThat(content.problems()).isEmpty();
+    }
+
+    @Test
+    void moreThanATraceOfUndecodableGlyphsIsAProblemOfTheirFile() throws IOException {
+        String trace = "<w:p><w:r><w:sym w:font=\"Wingdings 3\" w:char=\"F070\"/></w:r><w:r><w:t>\uF0A0\uF0A1</w:t>"
+                + "</w:r></w:p>";
+        String more = "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Wingdings 3\"/></w:rPr><w:t>pqrs</w:t></w:r></w:p>";
+
+        DocxStructureReader.Content clean =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(trace))));
+        DocxStructureReader.Content unread =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(more))));
+
+        assertThat(clean.parts()).extracting(Part::text).containsExactly("\uFFFD\uFFFD\uFFFD");
+        assertThat(clean.problems()).isEmpty();
+        assertThat(unread.problems()).extracting(Problem::code).containsExactly(Problem.UNDECODABLE_TEXT);
+        assertThat(unread.problems().get(0).message()).startsWith("word/document.xml: 4 characters");
+    }
+
+    @Test
     void resolvesPartsThroughRelationshipsAndStillFindsOrphans() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("_rels/.rels", rels("officeDocument", "/word/main.xml"));
