@@ -12,9 +12,11 @@ import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -28,7 +30,13 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads a .docx package directly and labels its text by where it lives: body, headers, footers, foot/endnotes,
  * comments, hidden runs ({@code w:vanish}) and tracked deletions ({@code w:del}, {@code w:moveFrom}) — the layers
- * a generic extractor either mislabels or merges into the body.
+ * a generic extractor either mislabels or merges into the body — and the layers drawn over the page: watermarks
+ * (VML {@code v:textpath}), text boxes and WordArt in the body ({@code w:txbxContent}; one shape part each),
+ * SmartArt ({@code word/diagrams/data*.xml}) and the alternative text of images and shapes.
+ *
+ * <p>Symbol fonts ({@code w:sym}, runs in Wingdings or Symbol) are read as the characters they show
+ * ({@link SymbolFonts}); characters that show nothing osr knows are counted, and more than {@link #TRACE} of them
+ * in one XML file is an {@code undecodable-text} problem.
  *
  * <p>Parts come in reading order of a page: headers, main document, footnotes, endnotes, footers, comments; files
  * of one kind in natural name order ({@code header2} before {@code header10}). Within one file, the kinds appear in
@@ -40,23 +48,48 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class DocxStructureReader {
     public static final long MAX_ENTRY_BYTES = 200L << 20;
+    /** Undecodable characters in one XML file that are still a trace (a stray bullet), not unread text. */
+    static final int TRACE = 3;
 
     private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main";
     private static final String MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    private static final String VML_NS = "urn:schemas-microsoft-com:vml";
+    private static final String OFFICE_NS = "urn:schemas-microsoft-com:office:office";
+    private static final String WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    private static final String PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    private static final String A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
     private static final String DEFAULT_MAIN = "word/document.xml";
     private static final Pattern HEADER = Pattern.compile("word/header[^/]*\\.xml");
     private static final Pattern FOOTER = Pattern.compile("word/footer[^/]*\\.xml");
+    private static final Pattern DIAGRAM_DATA = Pattern.compile("word/diagrams/data[^/]*\\.xml");
 
     private DocxStructureReader() {
     }
 
+    /** What the package holds: its parts in document order (empty ones omitted) and what could not be decoded. */
+    public record Content(List<Part> parts, List<Problem> problems) {
+        public Content {
+            parts = List.copyOf(parts);
+            problems = List.copyOf(problems);
+        }
+    }
+
     /** Reads the package; parts are returned in document order, empty parts omitted. */
     public static List<Part> read(Path docx) throws IOException {
-        return read(docx, MAX_ENTRY_BYTES);
+        return readContent(docx, MAX_ENTRY_BYTES).parts();
     }
 
     static List<Part> read(Path docx, long maxEntryBytes) throws IOException {
+        return readContent(docx, maxEntryBytes).parts();
+    }
+
+    /** Like {@link #read(Path)}, with an {@code undecodable-text} problem per XML file holding more than a trace. */
+    public static Content readContent(Path docx) throws IOException {
+        return readContent(docx, MAX_ENTRY_BYTES);
+    }
+
+    static Content readContent(Path docx, long maxEntryBytes) throws IOException {
         ZipFile zip;
         try {
             zip = new ZipFile(docx.toFile());
@@ -66,10 +99,17 @@ public final class DocxStructureReader {
         try (zip) {
             Package pkg = new Package(zip, maxEntryBytes);
             List<Part> parts = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (Source source : pkg.sources()) {
-                parts.addAll(pkg.parse(source));
+                Collected collected = pkg.parse(source);
+                parts.addAll(collected.parts());
+                if (collected.undecodable() > TRACE) {
+                    problems.add(new Problem(Problem.UNDECODABLE_TEXT, source.name() + ": "
+                            + collected.undecodable() + " characters (symbol-font glyphs or private-use codes) "
+                            + "show something osr cannot decode; the text there is unreviewed"));
+                }
             }
-            return List.copyOf(parts);
+            return new Content(parts, problems);
         } catch (IllegalArgumentException e) {
             // ZipFile reports undecodable entry names this way
             throw new DocxFormatException(docx + ": corrupt zip: " + e.getMessage(), e);
@@ -84,6 +124,10 @@ public final class DocxStructureReader {
     }
 
     private record Relationship(String type, String target, boolean external) {
+    }
+
+    /** The parts of one XML file and how many of its characters could not be decoded. */
+    private record Collected(List<Part> parts, int undecodable) {
     }
 
     @FunctionalInterface
@@ -173,6 +217,9 @@ public final class DocxStructureReader {
             if (FOOTER.matcher(name).matches()) {
                 return ranked(entry, "footer");
             }
+            if (DIAGRAM_DATA.matcher(name).matches()) {
+                return ranked(entry, "diagramdata");
+            }
             return switch (name) {
                 case "word/footnotes.xml" -> ranked(entry, "footnotes");
                 case "word/endnotes.xml" -> ranked(entry, "endnotes");
@@ -189,6 +236,7 @@ public final class DocxStructureReader {
                 case "endnotes" -> new Source(entry, PartKind.FOOTNOTE, 3);
                 case "footer" -> new Source(entry, PartKind.FOOTER, 4);
                 case "comments" -> new Source(entry, PartKind.COMMENT, 5);
+                case "diagramdata" -> new Source(entry, PartKind.SHAPE, 6);
                 default -> null;
             };
         }
@@ -237,7 +285,10 @@ public final class DocxStructureReader {
             });
         }
 
-        List<Part> parse(Source source) throws IOException {
+        Collected parse(Source source) throws IOException {
+            if (source.kind() == PartKind.SHAPE) {
+                return withXml(source.entry(), reader -> diagramText(source, reader));
+            }
             return withXml(source.entry(), reader -> new TextCollector(source, reader).collect());
         }
 
@@ -283,6 +334,28 @@ public final class DocxStructureReader {
             throw new XMLStreamException("refusing to resolve external resource " + systemId);
         });
         return f;
+    }
+
+    /**
+     * SmartArt data: the text of every node ({@code a:t}), a line per DrawingML paragraph. The cached drawing
+     * ({@code word/diagrams/drawing*.xml}) repeats the same text and is not read.
+     */
+    private static Collected diagramText(Source source, XMLStreamReader reader)
+            throws XMLStreamException, DocxFormatException {
+        StringBuilder text = new StringBuilder();
+        while (reader.hasNext()) {
+            int event = reader.next();
+            rejectDtd(event, source.entry());
+            if (event == XMLStreamConstants.START_ELEMENT && A_NS.equals(reader.getNamespaceURI())
+                    && reader.getLocalName().equals("t")) {
+                text.append(reader.getElementText());
+            } else if (event == XMLStreamConstants.END_ELEMENT && A_NS.equals(reader.getNamespaceURI())
+                    && reader.getLocalName().equals("p") && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');
+            }
+        }
+        String t = text.toString().strip();
+        return new Collected(t.isEmpty() ? List.of() : List.of(Part.of(PartKind.SHAPE, t, source.name())), 0);
     }
 
     /** Counts uncompressed bytes and fails once an entry exceeds its cap. */
@@ -338,7 +411,9 @@ public final class DocxStructureReader {
 
     /**
      * Walks one WordprocessingML part. Each paragraph keeps a buffer per kind; when the paragraph ends, every
-     * non-empty buffer becomes one line of that kind's part. Nested paragraphs (text boxes) flush first.
+     * non-empty buffer becomes one line of that kind's part. Nested paragraphs (text boxes) flush first. A text box
+     * in the body is a shape part of its own; in a header, footer, note or comment it stays with its host, whose
+     * rules see all of it already. Watermarks and alternative text come after the file's other parts.
      */
     private static final class TextCollector {
         private final Source source;
@@ -349,6 +424,16 @@ public final class DocxStructureReader {
         private final List<String> path = new ArrayList<>();
         /** Per open {@code w:r}: whether its rPr hides it. */
         private final List<Boolean> runs = new ArrayList<>();
+        /** Per open {@code w:r}: the symbol font its rPr sets, or null. */
+        private final List<String> runFonts = new ArrayList<>();
+        /** Parts drawn over the page (shapes, watermarks), in document order. */
+        private final List<Part> layers = new ArrayList<>();
+        private final Set<String> altText = new LinkedHashSet<>();
+        /** The body text box being read, or null; {@code boxDepth} counts nested {@code w:txbxContent}. */
+        private StringBuilder box;
+        private int boxDepth;
+        private String vmlShapeId;
+        private int undecodable;
         /** Per open {@code mc:AlternateContent}: whether a branch was already read. */
         private final List<Boolean> alternates = new ArrayList<>();
         private int changeDepth;
@@ -358,7 +443,7 @@ public final class DocxStructureReader {
             this.reader = reader;
         }
 
-        List<Part> collect() throws XMLStreamException, IOException {
+        Collected collect() throws XMLStreamException, IOException {
             paragraphs.add(new EnumMap<>(PartKind.class));
             while (reader.hasNext()) {
                 int event = reader.next();
@@ -376,7 +461,11 @@ public final class DocxStructureReader {
                     out.add(Part.of(kind, text.toString(), source.name()));
                 }
             });
-            return out;
+            out.addAll(layers);
+            if (!altText.isEmpty()) {
+                out.add(Part.of(PartKind.ALT_TEXT, String.join("\n", altText), source.name()));
+            }
+            return new Collected(out, undecodable);
         }
 
         private void start() throws XMLStreamException {
@@ -391,7 +480,47 @@ public final class DocxStructureReader {
                     skipElement();
                 }
             } else {
+                startDrawing(ns, local);
                 path.add(ns + "|" + local);
+            }
+        }
+
+        /** Watermarks, WordArt and alternative text, all carried in attributes. */
+        private void startDrawing(String ns, String local) {
+            if (VML_NS.equals(ns)) {
+                switch (local) {
+                    case "shape" -> {
+                        vmlShapeId = reader.getAttributeValue(null, "id");
+                        addAltText(reader.getAttributeValue(null, "alt"));
+                    }
+                    case "textpath" -> addLayer(watermark() ? PartKind.WATERMARK : PartKind.SHAPE,
+                            reader.getAttributeValue(null, "string"));
+                    case "imagedata" -> addAltText(reader.getAttributeValue(OFFICE_NS, "title"));
+                    default -> {
+                    }
+                }
+            } else if ((WP_NS.equals(ns) && local.equals("docPr")) || (PIC_NS.equals(ns) && local.equals("cNvPr"))) {
+                addAltText(reader.getAttributeValue(null, "title"));
+                addAltText(reader.getAttributeValue(null, "descr"));
+            }
+        }
+
+        /** Word names its watermark shapes PowerPlusWaterMarkObject…; any VML WordArt in a header is one too. */
+        private boolean watermark() {
+            return (vmlShapeId != null && vmlShapeId.contains("WaterMark"))
+                    || source.kind() == PartKind.HEADER || source.kind() == PartKind.FOOTER;
+        }
+
+        private void addLayer(PartKind kind, String text) {
+            if (text != null && !text.isBlank()) {
+                layers.add(Part.of(changeDepth > 0 ? PartKind.DELETED : kind, decodePrivateUse(text),
+                        source.name()));
+            }
+        }
+
+        private void addAltText(String text) {
+            if (text != null && !text.isBlank()) {
+                altText.add(decodePrivateUse(text.strip()));
             }
         }
 
@@ -399,10 +528,26 @@ public final class DocxStructureReader {
         private boolean startWord(String local) throws XMLStreamException {
             switch (local) {
                 case "p" -> paragraphs.add(new EnumMap<>(PartKind.class));
-                case "r" -> runs.add(Boolean.FALSE);
+                case "r" -> {
+                    runs.add(Boolean.FALSE);
+                    runFonts.add(null);
+                }
+                case "txbxContent" -> {
+                    if (boxDepth++ == 0 && source.kind() == PartKind.BODY) {
+                        box = new StringBuilder();
+                    }
+                }
+                case "rFonts" -> {
+                    if (parent(0).equals("rPr") && parent(1).equals("r")) {
+                        String font = wordAttribute("ascii");
+                        runFonts.set(runFonts.size() - 1, SymbolFonts.isSymbolFont(font) ? font
+                                : SymbolFonts.isSymbolFont(wordAttribute("hAnsi")) ? wordAttribute("hAnsi") : null);
+                    }
+                }
+                case "sym" -> appendInRun(symbol(wordAttribute("font"), wordAttribute("char")));
                 case "del", "moveFrom" -> changeDepth++;
                 case "t", "delText" -> {
-                    append(reader.getElementText());
+                    append(decode(reader.getElementText()));
                     return false;
                 }
                 case "instrText", "delInstrText" -> {
@@ -453,7 +598,18 @@ public final class DocxStructureReader {
             String key = path.remove(path.size() - 1);
             switch (key) {
                 case "p" -> flush(paragraphs.remove(paragraphs.size() - 1));
-                case "r" -> runs.remove(runs.size() - 1);
+                case "r" -> {
+                    runs.remove(runs.size() - 1);
+                    runFonts.remove(runFonts.size() - 1);
+                }
+                case "txbxContent" -> {
+                    if (--boxDepth == 0 && box != null) {
+                        if (!box.toString().isBlank()) {
+                            layers.add(Part.of(PartKind.SHAPE, box.toString(), source.name()));
+                        }
+                        box = null;
+                    }
+                }
                 case "del", "moveFrom" -> changeDepth--;
                 case MC_NS + "|AlternateContent" -> alternates.remove(alternates.size() - 1);
                 default -> {
@@ -486,6 +642,57 @@ public final class DocxStructureReader {
             return value;
         }
 
+        /** {@code w:sym}: a character of a symbol font, given as a hex code (F0AB or AB). */
+        private String symbol(String font, String hex) {
+            int code;
+            try {
+                code = Integer.parseInt(hex == null ? "" : hex.strip(), 16);
+            } catch (NumberFormatException e) {
+                undecodable++;
+                return "\uFFFD";
+            }
+            if (font == null || !SymbolFonts.isSymbolFont(font)) {
+                // a w:sym in an ordinary font holds a Unicode code point
+                return code >= 0xF000 && code <= 0xF0FF || !Character.isValidCodePoint(code)
+                        ? unmapped() : Character.toString(code);
+            }
+            int cp = SymbolFonts.toUnicode(font, code);
+            return cp == SymbolFonts.UNMAPPED ? unmapped() : Character.toString(cp);
+        }
+
+        /** Run text: in a symbol font, the font's codes are what they show; elsewhere U+F0xx shows nothing known. */
+        private String decode(String text) {
+            String font = runFonts.isEmpty() ? null : runFonts.get(runFonts.size() - 1);
+            if (font == null) {
+                return decodePrivateUse(text);
+            }
+            StringBuilder sb = new StringBuilder(text.length());
+            text.codePoints().forEach(c -> {
+                if (SymbolFonts.isFontCode(c) && c != '\n' && c != '\t') {
+                    int cp = SymbolFonts.toUnicode(font, c);
+                    sb.append(cp == SymbolFonts.UNMAPPED ? unmapped() : Character.toString(cp));
+                } else {
+                    sb.appendCodePoint(c);
+                }
+            });
+            return sb.toString();
+        }
+
+        /** U+F000–U+F0FF is where Word keeps symbol-font codes; without the font they are counted, not text. */
+        private String decodePrivateUse(String text) {
+            if (text.chars().noneMatch(c -> c >= 0xF000 && c <= 0xF0FF)) {
+                return text;
+            }
+            StringBuilder sb = new StringBuilder(text.length());
+            text.chars().forEach(c -> sb.append(c >= 0xF000 && c <= 0xF0FF ? unmapped() : String.valueOf((char) c)));
+            return sb.toString();
+        }
+
+        private String unmapped() {
+            undecodable++;
+            return "\uFFFD";
+        }
+
         private static boolean isOn(String val) {
             return val == null || !(val.equals("false") || val.equals("0") || val.equals("off"));
         }
@@ -502,13 +709,14 @@ public final class DocxStructureReader {
             }
             // any enclosing hidden run counts: a text box anchored in a hidden run is hidden with it
             PartKind kind = changeDepth > 0 ? PartKind.DELETED : runs.contains(Boolean.TRUE) ? PartKind.HIDDEN
-                    : source.kind();
+                    : box != null ? PartKind.SHAPE : source.kind();
             paragraphs.get(paragraphs.size() - 1).computeIfAbsent(kind, k -> new StringBuilder()).append(s);
         }
 
         private void flush(Map<PartKind, StringBuilder> paragraph) {
             paragraph.forEach((kind, line) -> {
-                StringBuilder part = parts.computeIfAbsent(kind, k -> new StringBuilder());
+                StringBuilder part = kind == PartKind.SHAPE && box != null ? box
+                        : parts.computeIfAbsent(kind, k -> new StringBuilder());
                 if (!part.isEmpty()) {
                     part.append('\n');
                 }

@@ -161,7 +161,9 @@ public final class TikaExtractor implements Extractor {
         Metadata md = root.metadata();
         if (mediaType.startsWith(DOCX)) {
             try {
-                parts.addAll(DocxStructureReader.read(file));
+                DocxStructureReader.Content docx = DocxStructureReader.readContent(file);
+                parts.addAll(docx.parts());
+                problems.addAll(docx.problems());
             } catch (IOException e) {
                 problems.add(new Problem(Problem.CORRUPT, "the document's XML could not be read: " + e.getMessage()));
             }
@@ -177,7 +179,7 @@ public final class TikaExtractor implements Extractor {
                 }
                 for (HtmlLayers.Layer layer : HtmlLayers.read(file, charset(md))) {
                     // Inline application state is the page's content once JavaScript renders it: body text.
-                    PartKind kind = layer.source().contains("JSON") ? PartKind.BODY : PartKind.HIDDEN;
+                    PartKind kind = layer.source().contains("JSON") ? PartKind.BODY : PartKind.ALT_TEXT;
                     parts.add(Part.of(kind, layer.text(), layer.source()));
                 }
                 if (sizeOf(file) > HtmlComments.MAX_BYTES) {

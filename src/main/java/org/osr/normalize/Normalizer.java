@@ -14,6 +14,8 @@ import java.util.Objects;
  *       U+3000→{@code ' '}, {@code ﹝}→{@code 〔}, {@code ㈠}→{@code (一)});</li>
  *   <li>{@link Character#toLowerCase(int)};</li>
  *   <li>traditional → simplified Chinese ({@link TraditionalToSimplified});</li>
+ *   <li>every star glyph ({@code ☆ ⭐ ✪ ✯}, {@link StarGlyphs}) → {@code ★}; emoji presentation selectors are
+ *       dropped with the zero-width characters;</li>
  *   <li>horizontal whitespace runs collapse to one {@code ' '}; a run disappears when the nearest chars on both
  *       sides are wide (CJK), or one is wide and the other an ASCII digit ({@code 机 密 ★ 5 年}→{@code 机密★5年}),
  *       and also when it touches the start or end of a line or of the text. Line breaks ({@code '\n'},
@@ -26,7 +28,7 @@ import java.util.Objects;
  */
 public final class Normalizer {
     /** Bump whenever the output for some input changes: archived findings record the version they were made with. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final byte K_SINGLE = 0;
     private static final byte K_DROP = 1;
@@ -121,7 +123,8 @@ public final class Normalizer {
 
     private static boolean isDropped(int cp) {
         return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064)
-                || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == '\r';
+                || cp == 0xFEFF || cp == 0x00AD || cp == 0x180E || cp == '\r'
+                || StarGlyphs.isPresentationSelector(cp);
     }
 
     /** Big blocks NFKC and lowercasing leave alone; skipping them halves the table build time. */
@@ -134,7 +137,7 @@ public final class Normalizer {
         String nfkc = java.text.Normalizer.normalize(codePoint, java.text.Normalizer.Form.NFKC);
         StringBuilder sb = new StringBuilder(nfkc.length());
         nfkc.codePoints().forEach(cp -> sb.appendCodePoint(
-                TraditionalToSimplified.map(Character.toLowerCase(cp))));
+                StarGlyphs.fold(TraditionalToSimplified.map(Character.toLowerCase(cp)))));
         return sb.toString();
     }
 

@@ -22,6 +22,9 @@ final class PartNames {
             case "metadata" -> "文档属性";
             case "embedded" -> "嵌入文件";
             case "ocr" -> "图像识别文字";
+            case "watermark" -> "水印";
+            case "shape" -> "文本框/图形";
+            case "alt-text" -> "替代文字";
             default -> part;
         };
     }

@@ -175,7 +175,7 @@ class DocxStructureReaderTest {
     }
 
     @Test
-    void textBoxIsReadOnceFromTheChoiceBranch() throws IOException {
+    void textBoxIsReadOnceFromTheChoiceBranchAsItsOwnShapePart() throws IOException {
         String textBox = "<w:txbxContent><w:p><w:r><w:t>文本框机密</w:t></w:r></w:p></w:txbxContent>";
         String body = "<w:p><w:r><w:t>锚点</w:t></w:r><w:r><mc:AlternateContent>"
                 + "<mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>" + textBox + "</wps:txbx></wps:wsp>"
@@ -189,9 +189,45 @@ class DocxStructureReaderTest {
 
         List<Part> parts = DocxStructureReader.read(docx(Map.of("word/document.xml", document(body))));
 
-        // a text box's paragraphs end before the paragraph anchoring it
+        // each text box is a shape part of its own, not text at its anchor
         assertThat(parts).containsExactly(
-                Part.of(PartKind.BODY, "文本框机密\n锚点之后\n旧式文本框", "word/document.xml"));
+                Part.of(PartKind.BODY, "锚点之后", "word/document.xml"),
+                Part.of(PartKind.SHAPE, "文本框机密", "word/document.xml"),
+                Part.of(PartKind.SHAPE, "旧式文本框", "word/document.xml"));
+    }
+
+    @Test
+    void symbolCharactersReadAsWhatTheyShow() throws IOException {
+        String body = "<w:p><w:r><w:t>机密</w:t></w:r><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0AB\"/></w:r>"
+                + "<w:r><w:t>5年</w:t></w:r></w:p>"
+                // w:sym in an ordinary font holds Unicode; a run in Wingdings may hold the private-use form
+                + "<w:p><w:r><w:sym w:font=\"宋体\" w:char=\"2605\"/></w:r><w:r><w:rPr>"
+                + "<w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\" w:eastAsia=\"宋体\"/></w:rPr>"
+                + "<w:t>\uF0AB\uF0FE</w:t></w:r><w:r><w:sym w:font=\"Symbol\" w:char=\"61\"/></w:r></w:p>";
+
+        DocxStructureReader.Content content =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(body))));
+
+        assertThat(content.parts()).containsExactly(
+                Part.of(PartKind.BODY, "机密★5年\n★★\uD83D\uDDF9α", "word/document.xml"));
+        assertThat(content.problems()).isEmpty();
+    }
+
+    @Test
+    void moreThanATraceOfUndecodableGlyphsIsAProblemOfTheirFile() throws IOException {
+        String trace = "<w:p><w:r><w:sym w:font=\"Wingdings 3\" w:char=\"F070\"/></w:r><w:r><w:t>\uF0A0\uF0A1</w:t>"
+                + "</w:r></w:p>";
+        String more = "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Wingdings 3\"/></w:rPr><w:t>pqrs</w:t></w:r></w:p>";
+
+        DocxStructureReader.Content clean =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(trace))));
+        DocxStructureReader.Content unread =
+                DocxStructureReader.readContent(docx(Map.of("word/document.xml", document(more))));
+
+        assertThat(clean.parts()).extracting(Part::text).containsExactly("\uFFFD\uFFFD\uFFFD");
+        assertThat(clean.problems()).isEmpty();
+        assertThat(unread.problems()).extracting(Problem::code).containsExactly(Problem.UNDECODABLE_TEXT);
+        assertThat(unread.problems().get(0).message()).startsWith("word/document.xml: 4 characters");
     }
 
     @Test
