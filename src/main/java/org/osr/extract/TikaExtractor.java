@@ -108,6 +108,7 @@ public final class TikaExtractor implements Extractor {
         List<Part> parts = new ArrayList<>();
         if (collector.root != null && problems.isEmpty()) {
             rootParts(file, mediaType, collector.root, parts, problems);
+            problems.addAll(GlyphCensus.check(parts, collector.root.metadata()));
         }
         metadataParts(root, null, parts);
         embeddedParts(displayPath, collector, guard, parts, problems);
@@ -142,8 +143,10 @@ public final class TikaExtractor implements Extractor {
         tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
-        // AUTO OCRs only the pages that have (almost) no text layer; a text page is read as text.
+        // AUTO OCRs only the pages that have (almost) no text layer, or whose glyphs more than GlyphCensus's share
+        // have no Unicode mapping; a text page is read as text.
         pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setOcrStrategyAuto(Math.round(GlyphCensus.MIN_SHARE * 100) + "%,10");
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
         context.set(PDFParserConfig.class, pdf);
@@ -160,6 +163,9 @@ public final class TikaExtractor implements Extractor {
             }
         } else {
             String body = tidy(root.text().body());
+            if (isPdf(mediaType, md)) {
+                body = PdfSymbolGlyphs.map(file, body);
+            }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
             }
@@ -277,6 +283,7 @@ public final class TikaExtractor implements Extractor {
                 problems.add(new Problem(Problem.UNSUPPORTED_FORMAT, "embedded file " + path + ": osr cannot read "
                         + "files of type " + baseType(md.get(Metadata.CONTENT_TYPE))));
             }
+            int before = parts.size();
             EmbeddedGuard.DocxResult docx = guard.docx(md);
             if (docx != null && docx.failure() != null) {
                 problems.add(new Problem(Problem.CORRUPT, "embedded file " + path + ": the document's XML could "
@@ -293,6 +300,7 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
             }
+            problems.addAll(GlyphCensus.check(parts.subList(before, parts.size()), md));
             metadataParts(md, path, parts);
         }
     }
