@@ -35,6 +35,9 @@ final class GlyphCensus {
     static List<Problem> check(List<Part> parts, Metadata md) {
         List<String> ocrPages = parts.stream().filter(p -> p.kind() == PartKind.OCR)
                 .map(p -> List.of(p.text().split(String.valueOf(Part.PAGE_BREAK), -1))).findFirst().orElse(List.of());
+        // Tika writes the field delimiters of a legacy Word file (HYPERLINK, PAGE, merge fields) as U+FFFD.
+        String type = md == null ? null : md.get(Metadata.CONTENT_TYPE);
+        boolean wordFieldMarks = type != null && type.startsWith("application/msword");
         List<Problem> problems = new ArrayList<>();
         for (Part part : parts) {
             if (part.kind() == PartKind.OCR || part.kind() == PartKind.METADATA) {
@@ -43,7 +46,7 @@ final class GlyphCensus {
             boolean pdfPages = part.paged() && md != null && md.getValues("pdf:charsPerPage").length > 0
                     && (part.kind() == PartKind.BODY || part.kind() == PartKind.EMBEDDED);
             List<Page> bad = pages(part.text(), pdfPages ? ints(md, "pdf:unmappedUnicodeCharsPerPage") : new int[0],
-                    pdfPages ? ints(md, "pdf:charsPerPage") : new int[0], !pdfPages);
+                    pdfPages ? ints(md, "pdf:charsPerPage") : new int[0], !pdfPages, !wordFieldMarks);
             bad.removeIf(p -> p.number() <= ocrPages.size() && !ocrPages.get(p.number() - 1).isBlank());
             if (!bad.isEmpty()) {
                 problems.add(problem(part, bad));
@@ -59,8 +62,9 @@ final class GlyphCensus {
      * @param glyphs   glyphs drawn per page (PDF), or an empty array
      * @param controls whether control characters count (not in PDF text, where unmapped glyphs may show as them and
      *                 are already in {@code unmapped})
+     * @param replacement whether U+FFFD counts
      */
-    static List<Page> pages(String text, int[] unmapped, int[] glyphs, boolean controls) {
+    static List<Page> pages(String text, int[] unmapped, int[] glyphs, boolean controls, boolean replacement) {
         String[] pages = text.split(String.valueOf(Part.PAGE_BREAK), -1);
         List<Page> bad = new ArrayList<>();
         for (int i = 0; i < Math.max(pages.length, unmapped.length); i++) {
@@ -75,7 +79,7 @@ final class GlyphCensus {
                 for (int j = 0; j < line.length(); ) {
                     int c = line.codePointAt(j);
                     j += Character.charCount(c);
-                    if (undecodable(c, controls)) {
+                    if (undecodable(c, controls, replacement)) {
                         lineBad++;
                     } else if (!Character.isWhitespace(c)) {
                         lineVisible++;
@@ -93,8 +97,8 @@ final class GlyphCensus {
         return bad;
     }
 
-    static boolean undecodable(int c, boolean controls) {
-        return c == 0xFFFD
+    static boolean undecodable(int c, boolean controls, boolean replacement) {
+        return replacement && c == 0xFFFD
                 || c >= 0xE000 && c <= 0xF8FF
                 || c >= 0xF0000
                 || controls && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != Part.PAGE_BREAK;

@@ -1,6 +1,7 @@
 package org.osr.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.osr.testkit.GlyphPdf.Face.NO_TO_UNICODE;
 import static org.osr.testkit.GlyphPdf.Face.REPLACEMENT;
 import static org.osr.testkit.GlyphPdf.Face.SYMBOL;
@@ -41,10 +42,14 @@ class UndecodableTextTest {
     Path tmp;
 
     private Opinion review(List<List<Run>> lines) throws Exception {
+        return review(lines, new TikaExtractor());
+    }
+
+    private Opinion review(List<List<Run>> lines, TikaExtractor extractor) throws Exception {
         Path file = tmp.resolve("notice.pdf");
         Files.write(file, GlyphPdf.page(lines));
         RuleEngine engine = new RuleEngine(PackSources.bundled(new PackLoader()));
-        return new DocumentReviewer(new TikaExtractor(), engine, new Judge(Action.REDACT)).review(file, "notice.pdf");
+        return new DocumentReviewer(extractor, engine, new Judge(Action.REDACT)).review(file, "notice.pdf");
     }
 
     private static List<List<Run>> notice(List<Run> markingLine) {
@@ -66,6 +71,20 @@ class UndecodableTextTest {
         assertThat(o.verdict()).isEqualTo(Verdict.UNREVIEWABLE);
         assertThat(problems(o)).contains(Problem.UNDECODABLE_TEXT);
         assertThat(o.document().coverage().problems().get(0).message()).contains("page(s) 1");
+    }
+
+    @Test
+    void withOcrAPageWhoseGlyphsHaveNoUnicodeIsReadByTesseract() throws Exception {
+        assumeThat(Tesseract.problem()).as("tesseract with chi_sim").isEmpty();
+        List<List<Run>> lines = BODY.stream().map(l -> List.of(Run.in(NO_TO_UNICODE, "关于做好防汛工作的通知"))).toList();
+
+        Opinion o = review(lines, new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, true));
+
+        assertThat(problems(o)).doesNotContain(Problem.UNDECODABLE_TEXT);
+        assertThat(o.document().parts()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(PartKind.OCR);
+            assertThat(p.text()).contains("防汛");
+        });
     }
 
     @Test
