@@ -136,4 +136,21 @@ class UndecodableTextTest {
             assertThat(o.document().coverage().complete()).isTrue();
         }
     }
+
+    @Test
+    void htmlWithAReplacementCharacterForTheStarIsUnreviewableButOneIconGlyphIsNot() throws Exception {
+        // A content system that once mis-decoded the page stored U+FFFD where the star was.
+        Path broken = tmp.resolve("broken.html");
+        Files.writeString(broken, "<html><head><meta charset=\"utf-8\"></head><body><p>机密\uFFFD5年</p><p>"
+                + "关于做好防汛工作的通知，请各单位于六月底前完成汛前检查。</p></body></html>");
+        Path icon = tmp.resolve("icon.html");
+        Files.writeString(icon, "<html><head><meta charset=\"utf-8\"></head><body><p><i>\uE600</i>首页</p><p>"
+                + "关于做好防汛工作的通知，请各单位于六月底前完成汛前检查。</p></body></html>");
+
+        Document brokenDoc = new TikaExtractor().extract(broken, "broken.html");
+        Document iconDoc = new TikaExtractor().extract(icon, "icon.html");
+
+        assertThat(brokenDoc.coverage().problems()).extracting(Problem::code).contains(Problem.UNDECODABLE_TEXT);
+        assertThat(iconDoc.coverage().complete()).as(iconDoc.coverage().problems().toString()).isTrue();
+    }
 }
