@@ -73,6 +73,7 @@ final class GlyphCensus {
             int characters = i < glyphs.length ? glyphs[i] : 0;
             int visible = 0;
             boolean onMarkingLine = false;
+            boolean levelLine = false;
             for (String line : page.split("\n")) {
                 int lineBad = 0;
                 int lineVisible = 0;
@@ -87,8 +88,12 @@ final class GlyphCensus {
                 }
                 count += lineBad;
                 visible += lineVisible + lineBad;
-                onMarkingLine |= lineBad > 0 && lineVisible <= MARKING_LINE_CHARS && LEVEL.matcher(line).find();
+                boolean markingLine = lineVisible <= MARKING_LINE_CHARS && LEVEL.matcher(line).find();
+                onMarkingLine |= markingLine && lineBad > 0;
+                levelLine |= markingLine;
             }
+            // Where on the page an unmapped glyph stood is unknown: a page with a marking line may have it there.
+            onMarkingLine |= levelLine && i < unmapped.length && unmapped[i] > 0;
             characters = Math.max(characters, visible);
             if (onMarkingLine || count >= MIN_GLYPHS && count >= MIN_SHARE * characters) {
                 bad.add(new Page(i + 1, count, characters));

@@ -88,6 +88,15 @@ class UndecodableTextTest {
     }
 
     @Test
+    void starInAFontWithoutToUnicodeOnAMarkingLineIsUnreviewable() throws Exception {
+        // One glyph on a long page is below the share, but it stands between a level and a period.
+        Opinion o = review(notice(List.of(Run.of("机密"), Run.in(NO_TO_UNICODE, "星"), Run.of("5年"))));
+
+        assertThat(o.verdict()).isEqualTo(Verdict.UNREVIEWABLE);
+        assertThat(problems(o)).contains(Problem.UNDECODABLE_TEXT);
+    }
+
+    @Test
     void pageOfReplacementCharactersIsUnreviewable() throws Exception {
         List<List<Run>> lines = BODY.stream().map(l -> List.of(Run.in(REPLACEMENT, "机密文件内容无法解码的一行正文"))).toList();
 
