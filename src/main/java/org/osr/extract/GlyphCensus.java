@@ -17,8 +17,8 @@ final class GlyphCensus {
     /** A trace is fewer than this many undecodable glyphs on a page, or fewer than {@link #MIN_SHARE} of it. */
     static final int MIN_GLYPHS = 3;
     static final double MIN_SHARE = 0.02;
-    /** A short line naming a level is where a marking stands; one undecodable glyph there is not a trace. */
-    private static final Pattern LEVEL = Pattern.compile("绝密|机密|秘密");
+    /** A short line that starts with a level is where a marking stands; one undecodable glyph there is not a trace. */
+    private static final Pattern LEVEL = Pattern.compile("^\\s*(密级\\s*[:：]?\\s*)?(绝密|机密|秘密)");
     private static final int MARKING_LINE_CHARS = 20;
 
     /** One page (or a part without pages) whose text did not decode. */
