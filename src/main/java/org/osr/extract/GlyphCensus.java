@@ -77,7 +77,7 @@ final class GlyphCensus {
             for (String line : page.split("\n")) {
                 int lineBad = 0;
                 int lineVisible = 0;
-                for (int j = 0; j < line.length(); ) {
+                for (int j = listBullet(line); j < line.length(); ) {
                     int c = line.codePointAt(j);
                     j += Character.charCount(c);
                     if (undecodable(c, controls, replacement)) {
@@ -100,6 +100,20 @@ final class GlyphCensus {
             }
         }
         return bad;
+    }
+
+    /**
+     * Where counting starts on a line: after a list bullet drawn with a symbol font (Word writes the Symbol bullet as
+     * U+F0B7, the Wingdings square as U+F0A7), which stands alone at the start of a line and shows no text.
+     */
+    private static int listBullet(String line) {
+        int j = 0;
+        while (j < line.length() && Character.isWhitespace(line.charAt(j))) {
+            j++;
+        }
+        boolean symbol = j < line.length() && line.charAt(j) >= 0xF000 && line.charAt(j) <= 0xF0FF;
+        boolean alone = j + 1 >= line.length() || Character.isWhitespace(line.charAt(j + 1));
+        return symbol && alone ? j + 1 : 0;
     }
 
     static boolean undecodable(int c, boolean controls, boolean replacement) {

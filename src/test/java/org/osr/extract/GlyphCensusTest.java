@@ -40,6 +40,15 @@ class GlyphCensusTest {
     }
 
     @Test
+    void symbolFontListBulletsAreNotLostText() {
+        String list = ("\uF0B7\t" + PROSE + "\n").repeat(5) + "\uF0A7\n".repeat(5);
+
+        assertThat(check(list, false)).isEmpty();
+        assertThat(check(("\uF0B7" + PROSE + "\n").repeat(5), false)).as("not followed by a space: not a bullet")
+                .isNotEmpty();
+    }
+
+    @Test
     void thePagesAreNamed() {
         String page = PROSE + "\n";
         List<Problem> problems = check(page + "\f" + "\uFFFD".repeat(20) + "\n" + page + "\f" + page, true);
