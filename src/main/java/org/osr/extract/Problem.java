@@ -17,6 +17,6 @@ public record Problem(String code, String message) {
     public static final String UNSUPPORTED_FORMAT = "unsupported-format";
     /** The file changed or was replaced while osr read it: the hash and the text may be of different files. */
     public static final String CHANGED = "changed-while-reading";
-    /** More than a trace of characters without a known Unicode meaning (symbol-font glyphs, private-use codes). */
+    /** Glyphs that did not decode to text (no Unicode map, private-use or replacement characters), beyond a trace. */
     public static final String UNDECODABLE_TEXT = "undecodable-text";
 }

@@ -110,6 +110,10 @@ public final class TikaExtractor implements Extractor {
         List<Part> parts = new ArrayList<>();
         if (collector.root != null && problems.isEmpty()) {
             rootParts(file, mediaType, collector.root, parts, problems);
+            // The DOCX reader already names the symbol-font glyphs it could not map; one account is enough.
+            if (problems.stream().noneMatch(p -> p.code().equals(Problem.UNDECODABLE_TEXT))) {
+                problems.addAll(GlyphCensus.check(parts, collector.root.metadata()));
+            }
         }
         // After the parts are built: a damaged file still shows what could be read (a marking is still a marking).
         problems.addAll(damage);
@@ -149,8 +153,10 @@ public final class TikaExtractor implements Extractor {
         tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
         context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
-        // AUTO OCRs only the pages that have (almost) no text layer; a text page is read as text.
+        // AUTO OCRs only the pages that have (almost) no text layer, or whose glyphs more than GlyphCensus's share
+        // have no Unicode mapping; a text page is read as text.
         pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setOcrStrategyAuto(Math.round(GlyphCensus.MIN_SHARE * 100) + "%,10");
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
         context.set(PDFParserConfig.class, pdf);
@@ -169,6 +175,9 @@ public final class TikaExtractor implements Extractor {
             }
         } else {
             String body = tidy(root.text().body());
+            if (isPdf(mediaType, md)) {
+                body = PdfSymbolGlyphs.map(file, body);
+            }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
             }
@@ -297,6 +306,7 @@ public final class TikaExtractor implements Extractor {
                 problems.add(new Problem(Problem.UNSUPPORTED_FORMAT, "embedded file " + path + ": osr cannot read "
                         + "files of type " + baseType(md.get(Metadata.CONTENT_TYPE))));
             }
+            int before = parts.size();
             EmbeddedGuard.DocxResult docx = guard.docx(md);
             if (docx != null && docx.failure() != null) {
                 problems.add(new Problem(Problem.CORRUPT, "embedded file " + path + ": the document's XML could "
@@ -313,6 +323,7 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
             }
+            problems.addAll(GlyphCensus.check(parts.subList(before, parts.size()), md));
             metadataParts(md, path, parts);
         }
     }

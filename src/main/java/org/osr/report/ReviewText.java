@@ -41,6 +41,7 @@ final class ReviewText {
             case Problem.CHANGED -> "文件在读取过程中被修改或替换，须在写入完成后重新审查";
             case Problem.TRUNCATED -> "内容超出读取上限，其余部分未审查";
             case Problem.UNSUPPORTED_FORMAT -> "不支持的文件格式";
+            case Problem.UNDECODABLE_TEXT -> "部分文字无法解码（字体无 Unicode 映射或为私用区字符），须用 --ocr 识别或人工核对";
             default -> code;
         };
     }
