@@ -81,7 +81,7 @@ public final class ImageCensus {
         if (problem != null) {
             problems.add(problem);
         }
-        return new Coverage.Images(images.size(), flags.stream().map(f -> f.image().describe()).toList());
+        return new Coverage.Images(images.size(), flags.stream().map(f -> f.rule().id() + ": " + f.image().describe()).toList());
     }
 
     /** Tika's AUTO strategy OCRs the pages that have (almost) no text layer. */

@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public final class ImagePolicy {
     /** Images covering this share of one page together (bands and tiles of one scan add up) could hold text. */
-    static final double PAGE_SHARE = 0.25;
+    static final double PAGE_SHARE = 0.10;
     /** An image at the top of a page or in a margin (where markings and stamps sit) covering this share. */
-    static final double EDGE_SHARE = 0.10;
+    static final double EDGE_SHARE = 0.05;
     /** An image shown where the page is not known (an archive member, an unreferenced medium) with this many pixels. */
     static final long UNSIZED_PIXELS = ScannedPages.MIN_IMAGE_PIXELS;
     /** A document with fewer characters than this and an image of unknown size is probably that image. */
@@ -29,7 +29,12 @@ public final class ImagePolicy {
         /** no page is known and the image has at least {@link #UNSIZED_PIXELS} pixels */
         LARGE_UNSIZED,
         /** nothing is known of the image's size and the document has almost no text besides */
-        TEXTLESS
+        TEXTLESS;
+
+        /** The rule's name in reports: page-share, edge, large-unsized, textless. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     public record Flag(Rule rule, UnreadImage image) {

@@ -1,6 +1,7 @@
 package org.osr.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -72,16 +73,23 @@ class UnreadImageTest {
 
     @Test
     void docxWithAPictureOfAMarkedPageIsUnreviewable() throws Exception {
-        Path docx = dir.resolve("forwarding-letter.docx");
-        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
-            doc.createParagraph().createRun().setText("现将有关文件转发给你们，请遵照执行。");
-            doc.createParagraph().createRun().addPicture(new ByteArrayInputStream(markedPage), Document.PICTURE_TYPE_PNG,
-                    "notice.png", Units.toEMU(453), Units.toEMU(453 * 1754 / 1240.0));
-            doc.write(out);
-        }
+        Path docx = forwardingLetter();
         Opinion opinion = unreadImage(docx);
         assertThat(opinion.document().coverage().images().flagged()).singleElement().asString()
                 .contains("word/media/").contains("1240×1754 px");
+    }
+
+    @Test
+    void withOcrThePictureIsReadNotUnread() throws Exception {
+        assumeTrue(Tesseract.problem().isEmpty(), () -> Tesseract.problem().orElse(""));
+        Path docx = forwardingLetter();
+        DocumentReviewer ocr = new DocumentReviewer(new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, true),
+                new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT));
+        Opinion opinion = ocr.review(docx, "forwarding-letter.docx");
+        assertThat(opinion.document().coverage().problems()).isEmpty();
+        assertThat(opinion.document().coverage().images().unread()).isZero();
+        assertThat(opinion.document().parts()).anySatisfy(p -> assertThat(p.text()).contains("防汛"));
+        assertThat(opinion.verdict()).as("verdict %s", opinion.verdict()).isNotEqualTo(Verdict.UNREVIEWABLE);
     }
 
     @Test
@@ -179,6 +187,18 @@ class UnreadImageTest {
             cs.drawImage(LosslessFactory.createFromImage(doc, logo(300, 300)), A4_W - 145, 40, 85, 85);
         });
         publishableWithOneUnreadImage(pdf);
+    }
+
+    /** One line of text and the marked notice pasted in as a full-width picture. */
+    private Path forwardingLetter() throws Exception {
+        Path docx = dir.resolve("forwarding-letter.docx");
+        try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+            doc.createParagraph().createRun().setText("现将有关文件转发给你们，请遵照执行。");
+            doc.createParagraph().createRun().addPicture(new ByteArrayInputStream(markedPage), Document.PICTURE_TYPE_PNG,
+                    "notice.png", Units.toEMU(453), Units.toEMU(453 * 1754 / 1240.0));
+            doc.write(out);
+        }
+        return docx;
     }
 
     private Opinion unreadImage(Path file) throws IOException {
