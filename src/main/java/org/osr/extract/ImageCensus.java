@@ -10,6 +10,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TIFF;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -40,7 +41,7 @@ public final class ImageCensus {
         if (mediaType.equals("application/pdf") || root.get("pdf:PDFVersion") != null) {
             String[] perPage = root.getValues("pdf:charsPerPage");
             for (UnreadImage image : PdfImages.census(file)) {
-                if (!ocr || !ocrd(perPage, image.page())) {
+                if (!ocr || !textless(perPage, image.page())) {
                     images.add(image);
                 }
             }
@@ -74,9 +75,15 @@ public final class ImageCensus {
     static Coverage.Images account(Path file, String mediaType, Metadata root, List<Metadata> embedded, boolean ocr,
                                    List<Part> parts, List<Problem> problems) {
         List<UnreadImage> images = take(file, mediaType, root, embedded, ocr);
+        List<UnreadImage> candidates = images;
+        if (problems.stream().anyMatch(p -> p.code().equals(Problem.NO_TEXT_LAYER))) {
+            // Text-less pages are already named as scans (no-text-layer); their images need not be named twice.
+            String[] perPage = root.getValues("pdf:charsPerPage");
+            candidates = images.stream().filter(i -> !textless(perPage, i.page())).toList();
+        }
         long chars = parts.stream().filter(p -> p.kind() != PartKind.METADATA)
                 .mapToLong(p -> p.text().strip().length()).sum();
-        List<ImagePolicy.Flag> flags = ImagePolicy.flags(images, chars);
+        List<ImagePolicy.Flag> flags = ImagePolicy.flags(candidates, chars);
         Problem problem = ImagePolicy.problem(flags);
         if (problem != null) {
             problems.add(problem);
@@ -84,8 +91,8 @@ public final class ImageCensus {
         return new Coverage.Images(images.size(), flags.stream().map(f -> f.rule().id() + ": " + f.image().describe()).toList());
     }
 
-    /** Tika's AUTO strategy OCRs the pages that have (almost) no text layer. */
-    private static boolean ocrd(String[] charsPerPage, Integer page) {
+    /** A page with (almost) no text layer: what Tika's AUTO strategy OCRs and {@link ScannedPages} looks at. */
+    private static boolean textless(String[] charsPerPage, Integer page) {
         if (page == null || page > charsPerPage.length) {
             return false;
         }
@@ -98,10 +105,8 @@ public final class ImageCensus {
 
     /** Width and height from an image's header (nothing is decoded), or null when no reader knows the format. */
     static int[] pixels(InputStream in) throws IOException {
-        try (ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            if (iis == null) {
-                return null;
-            }
+        // In memory: ImageIO's default cache would write temporary files for every image looked at.
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 return null;

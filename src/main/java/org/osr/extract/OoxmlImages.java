@@ -46,10 +46,12 @@ final class OoxmlImages {
                 }
             }
             List<UnreadImage> images = new ArrayList<>(shown.values());
+            java.util.Set<String> shownMedia = new java.util.HashSet<>();
+            shown.keySet().forEach(k -> shownMedia.add(k.substring(0, k.lastIndexOf('#'))));
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 String name = e.getName();
                 if (name.matches("(word|xl|ppt)/media/[^/]+") && isRaster(name)
-                        && shown.keySet().stream().noneMatch(k -> k.startsWith(name + "#"))) {
+                        && !shownMedia.contains(name)) {
                     int[] px = pixels(zip, e);
                     images.add(new UnreadImage(name, null, px == null ? null : px[0], px == null ? null : px[1], null,
                             UnreadImage.Position.UNKNOWN));
