@@ -122,6 +122,23 @@ class UnreadImageTest {
     }
 
     @Test
+    void scannedRedHeadAtTheTopOfATypedPageIsUnreviewable() throws Exception {
+        // 17 × 3 cm across the top, 8 % of the page: under the page-share rule, but where the marking sits.
+        BufferedImage head = page(1700, 300, List.of("机密★5年", "××区人民政府文件"));
+        Path pdf = pdf("red-head.pdf", (doc, cs) -> {
+            cs.drawImage(LosslessFactory.createFromImage(doc, head), 57, A4_H - 40 - 85, 482, 85);
+            float y = A4_H - 180;
+            for (String line : List.of("Notice on flood prevention work", "To the sub-district offices:",
+                    "Please keep duty rosters staffed and check supplies before the rainy season.")) {
+                text(cs, 60, y, line);
+                y -= 24;
+            }
+        });
+        assertThat(unreadImage(pdf).document().coverage().images().flagged()).singleElement().asString()
+                .startsWith("edge: page 1").contains("top");
+    }
+
+    @Test
     void zipHoldingAPictureOfAMarkedPageIsUnreviewable() throws Exception {
         Path zip = dir.resolve("files.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
