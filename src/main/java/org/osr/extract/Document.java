@@ -19,7 +19,8 @@ public record Document(String path, String sha256, long size, String mediaType, 
         List<Problem> problems = new java.util.ArrayList<>(coverage.problems());
         problems.add(problem);
         return new Document(path, sha256, size, mediaType, title, parts,
-                new Coverage(false, coverage.parts(), coverage.pages(), coverage.characters(), problems));
+                new Coverage(false, coverage.parts(), coverage.pages(), coverage.characters(), problems,
+                        coverage.images()));
     }
 
     /** The body text, pages joined, for the report's abstract. */

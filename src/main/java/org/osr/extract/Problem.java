@@ -2,7 +2,7 @@ package org.osr.extract;
 
 /**
  * Why a document could not be read completely. {@code code} is a stable machine word (encrypted, corrupt, empty,
- * cut-short, no-text-layer, timeout, truncated, unsupported-format); {@code message} says it for a person.
+ * cut-short, no-text-layer, unread-image, timeout, truncated, unsupported-format); {@code message} says it for a person.
  */
 public record Problem(String code, String message) {
     public static final String ENCRYPTED = "encrypted";
@@ -16,6 +16,8 @@ public record Problem(String code, String message) {
     public static final String TRUNCATED = "truncated";
     public static final String UNSUPPORTED_FORMAT = "unsupported-format";
     /** The file changed or was replaced while osr read it: the hash and the text may be of different files. */
+    /** A raster image that could hold a page of text or a marking was not read (no --ocr). */
+    public static final String UNREAD_IMAGE = "unread-image";
     public static final String CHANGED = "changed-while-reading";
     /** Glyphs that did not decode to text (no Unicode map, private-use or replacement characters), beyond a trace. */
     public static final String UNDECODABLE_TEXT = "undecodable-text";

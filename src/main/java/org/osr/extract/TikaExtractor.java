@@ -131,13 +131,15 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.TRUNCATED, "only the first " + MAX_EMBEDDED_RESOURCES
                     + " embedded documents were read; the rest of the file is unreviewed"));
         }
+        Coverage.Images images = collector.root == null ? Coverage.Images.NONE : ImageCensus.account(file, mediaType,
+                root, collector.embedded.stream().map(ParsedDocument::metadata).toList(), ocr, parts, problems);
         framing(file, mediaType, problems);
         if (problems.isEmpty()) {
             problems.addAll(reportedExceptions(root, collector.embedded));
         }
         Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
         return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
-                Coverage.of(parts, pages, problems));
+                Coverage.of(parts, pages, problems, images));
     }
 
     private ParseContext context() {

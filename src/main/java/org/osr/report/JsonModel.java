@@ -62,14 +62,15 @@ final class JsonModel {
     }
 
     record CoverageJson(boolean complete, Map<String, Integer> parts, Integer pages, long characters,
-                        List<ProblemJson> problems) {
+                        List<ProblemJson> problems, Coverage.Images images) {
         static CoverageJson of(Coverage c, Redactor redactor) {
             Map<String, Integer> parts = new LinkedHashMap<>();
             for (PartKind k : PartKind.values()) {
                 parts.put(k.id(), c.parts().get(k));
             }
             return new CoverageJson(c.complete(), parts, c.pages(), c.characters(),
-                    c.problems().stream().map(p -> ProblemJson.of(p, redactor)).toList());
+                    c.problems().stream().map(p -> ProblemJson.of(p, redactor)).toList(),
+                    new Coverage.Images(c.images().unread(), c.images().flagged().stream().map(redactor::mask).toList()));
         }
     }
 
