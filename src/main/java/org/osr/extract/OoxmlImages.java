@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -29,7 +28,7 @@ final class OoxmlImages {
     /** A4 in EMU, for worksheets and documents without a section page size. */
     private static final double A4_W = 7_560_000, A4_H = 10_692_000;
     private static final long MAX_XML_BYTES = 64L << 20;
-    private static final XMLInputFactory XML = secureFactory();
+    private static final XMLInputFactory XML = SafeXml.newFactory();
 
     private OoxmlImages() {
     }
@@ -210,16 +209,4 @@ final class OoxmlImages {
         }
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        try {
-            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        } catch (IllegalArgumentException ignored) {
-            // not every StAX implementation knows the JAXP access properties; the settings above suffice
-        }
-        return f;
-    }
 }

@@ -42,7 +42,8 @@ class HtmlLayersTest {
     @Test
     void markingsInAttributesAndInlineStateAreFoundAndTheirTwinsPass() throws IOException {
         page("img-alt.html", "", "<p>附件如下。</p><img src=\"scan.png\" alt=\"机密★5年 " + NOTICE + "\">");
-        page("img-alt-clean.html", "", "<p>附件如下。</p><img src=\"logo.png\" alt=\"单位标志\">");
+        page("img-alt-clean.html", "", "<p>各镇人民政府、各街道办事处：现将有关事项通知如下，附件如下。</p>"
+                + "<img src=\"logo.png\" width=\"120\" height=\"40\" alt=\"单位标志\">");
         page("link-title.html", "", "<p>请下载<a href=\"a.pdf\" title=\"秘密★1年\">附件</a>。</p>");
         page("link-title-clean.html", "", "<p>请下载<a href=\"a.pdf\" title=\"附件一：名单\">附件</a>。</p>");
         page("next-data.html", "", "<div id=\"__next\"></div>"
