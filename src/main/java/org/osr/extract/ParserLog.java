@@ -7,7 +7,7 @@ import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
-import org.slf4j.helpers.AbstractLogger;
+import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
 import org.slf4j.helpers.NOPMDCAdapter;
@@ -78,7 +78,7 @@ public final class ParserLog {
     }
 
     /** Keeps WARN and ERROR records of the current thread's parse; everything else is dropped. */
-    private static final class Recorder extends AbstractLogger {
+    private static final class Recorder extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
 
         Recorder(String name) {
@@ -103,17 +103,7 @@ public final class ParserLog {
         }
 
         @Override
-        public boolean isTraceEnabled(Marker marker) {
-            return false;
-        }
-
-        @Override
         public boolean isDebugEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDebugEnabled(Marker marker) {
             return false;
         }
 
@@ -123,28 +113,13 @@ public final class ParserLog {
         }
 
         @Override
-        public boolean isInfoEnabled(Marker marker) {
-            return false;
-        }
-
-        @Override
         public boolean isWarnEnabled() {
             return CURRENT.get() != null;
         }
 
         @Override
-        public boolean isWarnEnabled(Marker marker) {
-            return isWarnEnabled();
-        }
-
-        @Override
         public boolean isErrorEnabled() {
             return CURRENT.get() != null;
-        }
-
-        @Override
-        public boolean isErrorEnabled(Marker marker) {
-            return isErrorEnabled();
         }
     }
 }
