@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -28,7 +27,6 @@ final class OoxmlImages {
     /** A4 in EMU, for worksheets and documents without a section page size. */
     private static final double A4_W = 7_560_000, A4_H = 10_692_000;
     private static final long MAX_XML_BYTES = 64L << 20;
-    private static final XMLInputFactory XML = SafeXml.newFactory();
 
     private OoxmlImages() {
     }
@@ -69,8 +67,8 @@ final class OoxmlImages {
             if (e == null || e.getSize() > MAX_XML_BYTES) {
                 continue;
             }
-            try (InputStream in = zip.getInputStream(e)) {
-                XMLStreamReader r = XML.createXMLStreamReader(in);
+            try (InputStream in = SafeXml.open(zip, e)) {
+                XMLStreamReader r = SafeXml.reader(in, e);
                 while (r.hasNext()) {
                     if (r.next() == XMLStreamConstants.START_ELEMENT) {
                         String local = r.getLocalName();
@@ -96,8 +94,9 @@ final class OoxmlImages {
         }
         UnreadImage.Position position = part.matches("word/header\\d*\\.xml") ? UnreadImage.Position.TOP
                 : part.matches("word/footer\\d*\\.xml") ? UnreadImage.Position.MARGIN : UnreadImage.Position.BODY;
-        try (InputStream in = zip.getInputStream(zip.getEntry(part))) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+        ZipEntry entry = zip.getEntry(part);
+        try (InputStream in = SafeXml.open(zip, entry)) {
+            XMLStreamReader r = SafeXml.reader(in, entry);
             int picDepth = -1, depth = 0;
             String embed = null;
             double cx = 0, cy = 0;
@@ -146,8 +145,8 @@ final class OoxmlImages {
         if (e == null || e.getSize() > MAX_XML_BYTES) {
             return rels;
         }
-        try (InputStream in = zip.getInputStream(e)) {
-            XMLStreamReader r = XML.createXMLStreamReader(in);
+        try (InputStream in = SafeXml.open(zip, e)) {
+            XMLStreamReader r = SafeXml.reader(in, e);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")
                         && !"External".equals(attr(r, "TargetMode")) && attr(r, "Target") != null) {
