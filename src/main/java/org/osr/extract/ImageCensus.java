@@ -34,13 +34,14 @@ public final class ImageCensus {
      * @param ocr      whether images went through OCR: embedded images and OOXML media then were read; a PDF page
      *                 was OCR'd only where it had (almost) no text layer
      */
-    static List<UnreadImage> take(Path file, String mediaType, Metadata root, List<Metadata> embedded, boolean ocr) {
+    static List<UnreadImage> take(Path file, PdfFile pdf, String mediaType, Metadata root, List<Metadata> embedded,
+                                  boolean ocr) {
         List<UnreadImage> images = new ArrayList<>();
         boolean ooxml = mediaType.contains("openxmlformats-officedocument");
         boolean html = mediaType.contains("html");
         if (mediaType.equals("application/pdf") || root.get("pdf:PDFVersion") != null) {
             String[] perPage = root.getValues("pdf:charsPerPage");
-            for (UnreadImage image : PdfImages.census(file)) {
+            for (UnreadImage image : PdfImages.census(pdf)) {
                 if (!ocr || !textless(perPage, image.page())) {
                     images.add(image);
                 }
@@ -72,9 +73,9 @@ public final class ImageCensus {
     }
 
     /** Takes the census, adds {@code unread-image} to the problems when the policy says so, and sums it up. */
-    static Coverage.Images account(Path file, String mediaType, Metadata root, List<Metadata> embedded, boolean ocr,
-                                   List<Part> parts, List<Problem> problems) {
-        List<UnreadImage> images = take(file, mediaType, root, embedded, ocr);
+    static Coverage.Images account(Path file, PdfFile pdf, String mediaType, Metadata root, List<Metadata> embedded,
+                                   boolean ocr, List<Part> parts, List<Problem> problems) {
+        List<UnreadImage> images = take(file, pdf, mediaType, root, embedded, ocr);
         List<UnreadImage> candidates = images;
         if (problems.stream().anyMatch(p -> p.code().equals(Problem.NO_TEXT_LAYER))) {
             // Text-less pages are already named as scans (no-text-layer); their images need not be named twice.

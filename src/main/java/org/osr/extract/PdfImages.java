@@ -2,10 +2,8 @@ package org.osr.extract;
 
 import java.awt.geom.Point2D;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -33,9 +31,10 @@ final class PdfImages {
     private PdfImages() {
     }
 
-    static List<UnreadImage> census(Path pdf) {
+    static List<UnreadImage> census(PdfFile pdf) {
         List<UnreadImage> images = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try {
+            PDDocument doc = pdf.document();
             int n = Math.min(doc.getNumberOfPages(), MAX_PAGES);
             for (int i = 0; i < n; i++) {
                 PDPage page = doc.getPage(i);

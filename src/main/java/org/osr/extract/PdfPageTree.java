@@ -2,7 +2,6 @@ package org.osr.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -59,7 +57,7 @@ final class PdfPageTree {
         }
     }
 
-    static List<Problem> check(Path pdf, Metadata md) {
+    static List<Problem> check(PdfFile pdf, Metadata md) {
         List<Problem> problems = new ArrayList<>();
         Integer declared = md.getInt(PagedText.N_PAGES);
         String[] charsPerPage = md.getValues("pdf:charsPerPage");
@@ -69,7 +67,8 @@ final class PdfPageTree {
         }
         Set<Integer> nearlyEmpty = nearlyEmpty(charsPerPage, declared);
         Damage damage = new Damage(new TreeMap<>());
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try {
+            PDDocument doc = pdf.document();
             COSBase pages = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.PAGES);
             List<COSDictionary> leaves = new ArrayList<>();
             if (pages instanceof COSDictionary root) {

@@ -2,13 +2,11 @@ package org.osr.extract;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -36,7 +34,7 @@ final class PdfSymbolGlyphs {
     }
 
     /** {@code text} (extracted from {@code pdf}) with symbol-font stars as ★/☆; other private-use glyphs stay. */
-    static String map(Path pdf, String text) {
+    static String map(PdfFile pdf, String text) {
         Map<Integer, Character> stars = text.codePoints().anyMatch(c -> c >= 0xF000 && c <= 0xF0FF)
                 ? symbolStars(pdf) : Map.of();
         StringBuilder out = new StringBuilder(text.length());
@@ -65,10 +63,11 @@ final class PdfSymbolGlyphs {
      * The stars among the U+F0xx glyphs of the file, by the font they were drawn in. A code drawn in two symbol
      * fonts whose charts disagree is left alone: it stays private-use and counts as undecodable.
      */
-    private static Map<Integer, Character> symbolStars(Path pdf) {
+    private static Map<Integer, Character> symbolStars(PdfFile pdf) {
         Map<Integer, Character> stars = new HashMap<>();
         Set<Integer> dropped = new HashSet<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try {
+            PDDocument doc = pdf.document();
             PDFTextStripper stripper = new PDFTextStripper() {
                 @Override
                 protected void processTextPosition(TextPosition position) {

@@ -1,10 +1,8 @@
 package org.osr.extract;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -32,7 +30,7 @@ final class ScannedPages {
     }
 
     /** 1-based numbers of the pages that look scanned; empty when none do or the file cannot be opened again. */
-    static List<Integer> find(Path pdf, Metadata md) {
+    static List<Integer> find(PdfFile pdf, Metadata md) {
         String[] perPage = md.getValues("pdf:charsPerPage");
         List<Integer> nearlyEmpty = new ArrayList<>();
         for (int i = 0; i < perPage.length; i++) {
@@ -48,7 +46,8 @@ final class ScannedPages {
             return List.of();
         }
         List<Integer> scanned = new ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        try {
+            PDDocument doc = pdf.document();
             for (int index : nearlyEmpty) {
                 if (index < doc.getNumberOfPages()
                         && hasLargeImage(doc.getPage(index).getResources(), 0, new java.util.HashSet<>())) {

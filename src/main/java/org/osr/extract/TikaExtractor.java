@@ -73,7 +73,7 @@ public final class TikaExtractor implements Extractor {
     @Override
     public Document extract(Path file, String displayPath) throws IOException {
         long size = Files.size(file);
-        String sha256 = sha256(file);
+        String sha256 = org.osr.source.Digests.sha256(file);
         Metadata rootMetadata = new Metadata();
         rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         Collector collector = new Collector(charLimit, MAX_EMBEDDED_RESOURCES);
@@ -105,41 +105,45 @@ public final class TikaExtractor implements Extractor {
             }
         }
         List<Problem> damage = ParserDamage.of(ParserLog.end());
-        Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
-        String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
-        List<Part> parts = new ArrayList<>();
-        if (collector.root != null && problems.isEmpty()) {
-            rootParts(file, mediaType, collector.root, parts, problems);
-            // The DOCX reader already names the symbol-font glyphs it could not map; one account is enough.
-            if (problems.stream().noneMatch(p -> p.code().equals(Problem.UNDECODABLE_TEXT))) {
-                problems.addAll(GlyphCensus.check(parts, collector.root.metadata()));
+        try (PdfFile pdf = new PdfFile(file)) {
+            Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
+            String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
+            List<Part> parts = new ArrayList<>();
+            if (collector.root != null && problems.isEmpty()) {
+                rootParts(file, pdf, mediaType, collector.root, parts, problems);
+                // The DOCX reader already names the symbol-font glyphs it could not map; one account is enough.
+                if (problems.stream().noneMatch(p -> p.code().equals(Problem.UNDECODABLE_TEXT))) {
+                    problems.addAll(GlyphCensus.check(parts, collector.root.metadata()));
+                }
             }
+            // After the parts are built: a damaged file still shows what could be read (a marking is still one).
+            problems.addAll(damage);
+            metadataParts(root, null, parts);
+            embeddedParts(displayPath, collector, guard, parts, problems);
+            if (collector.anyTruncated()) {
+                problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
+                        + " characters was not read; the rest of the file is unreviewed"));
+            }
+            if (collector.embedded.stream()
+                    .anyMatch(d -> d.metadata().get(EmbeddedGuard.DEPTH_LIMIT_REACHED) != null)) {
+                problems.add(new Problem(Problem.TRUNCATED, "documents nested more than " + MAX_EMBEDDED_DEPTH
+                        + " levels deep were not read; the rest of the file is unreviewed"));
+            }
+            if (root.get(AbstractRecursiveParserWrapperHandler.EMBEDDED_RESOURCE_LIMIT_REACHED) != null) {
+                problems.add(new Problem(Problem.TRUNCATED, "only the first " + MAX_EMBEDDED_RESOURCES
+                        + " embedded documents were read; the rest of the file is unreviewed"));
+            }
+            Coverage.Images images = collector.root == null ? Coverage.Images.NONE : ImageCensus.account(file, pdf,
+                    mediaType, root, collector.embedded.stream().map(ParsedDocument::metadata).toList(), ocr, parts,
+                    problems);
+            framing(file, mediaType, problems);
+            if (problems.isEmpty()) {
+                problems.addAll(reportedExceptions(root, collector.embedded));
+            }
+            Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
+            return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
+                    Coverage.of(parts, pages, problems, images));
         }
-        // After the parts are built: a damaged file still shows what could be read (a marking is still a marking).
-        problems.addAll(damage);
-        metadataParts(root, null, parts);
-        embeddedParts(displayPath, collector, guard, parts, problems);
-        if (collector.anyTruncated()) {
-            problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
-                    + " characters was not read; the rest of the file is unreviewed"));
-        }
-        if (collector.embedded.stream().anyMatch(d -> d.metadata().get(EmbeddedGuard.DEPTH_LIMIT_REACHED) != null)) {
-            problems.add(new Problem(Problem.TRUNCATED, "documents nested more than " + MAX_EMBEDDED_DEPTH
-                    + " levels deep were not read; the rest of the file is unreviewed"));
-        }
-        if (root.get(AbstractRecursiveParserWrapperHandler.EMBEDDED_RESOURCE_LIMIT_REACHED) != null) {
-            problems.add(new Problem(Problem.TRUNCATED, "only the first " + MAX_EMBEDDED_RESOURCES
-                    + " embedded documents were read; the rest of the file is unreviewed"));
-        }
-        Coverage.Images images = collector.root == null ? Coverage.Images.NONE : ImageCensus.account(file, mediaType,
-                root, collector.embedded.stream().map(ParsedDocument::metadata).toList(), ocr, parts, problems);
-        framing(file, mediaType, problems);
-        if (problems.isEmpty()) {
-            problems.addAll(reportedExceptions(root, collector.embedded));
-        }
-        Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
-        return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
-                Coverage.of(parts, pages, problems, images));
     }
 
     private ParseContext context() {
@@ -165,7 +169,8 @@ public final class TikaExtractor implements Extractor {
         return context;
     }
 
-    private void rootParts(Path file, String mediaType, ParsedDocument root, List<Part> parts, List<Problem> problems) {
+    private void rootParts(Path file, PdfFile pdf, String mediaType, ParsedDocument root, List<Part> parts,
+                           List<Problem> problems) {
         Metadata md = root.metadata();
         if (mediaType.startsWith(DOCX)) {
             try {
@@ -178,7 +183,7 @@ public final class TikaExtractor implements Extractor {
         } else {
             String body = tidy(root.text().body());
             if (isPdf(mediaType, md)) {
-                body = PdfSymbolGlyphs.map(file, body);
+                body = PdfSymbolGlyphs.map(pdf, body);
             }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
@@ -214,11 +219,11 @@ public final class TikaExtractor implements Extractor {
             parts.add(new Part(PartKind.OCR, ocrText, root.text().paged(), null, "tesseract " + Tesseract.LANGUAGES));
         }
         if (isPdf(mediaType, md)) {
-            problems.addAll(PdfPageTree.check(file, md));
+            problems.addAll(PdfPageTree.check(pdf, md));
         }
         problems.addAll(readability(mediaType, md, parts, ocr));
         if (problems.isEmpty() && !ocr && isPdf(mediaType, md)) {
-            List<Integer> scanned = ScannedPages.find(file, md);
+            List<Integer> scanned = ScannedPages.find(pdf, md);
             if (!scanned.isEmpty()) {
                 problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + scanned.stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(", ")) + " show an image but have no text layer "
@@ -459,10 +464,6 @@ public final class TikaExtractor implements Extractor {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    static String sha256(Path file) throws IOException {
-        return org.osr.source.Digests.sha256(file);
     }
 
     /** One parsed document of the file (the file itself or an embedded one). */
