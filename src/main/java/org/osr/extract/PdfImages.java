@@ -4,7 +4,6 @@ import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
@@ -13,7 +12,6 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.util.Matrix;
 
@@ -83,11 +81,10 @@ final class PdfImages {
     private static final java.util.Set<String> PLAIN_FILTERS = java.util.Set.of("FlateDecode", "Fl", "LZWDecode",
             "LZW", "ASCIIHexDecode", "AHx", "ASCII85Decode", "A85", "RunLengthDecode", "RL");
 
-    private static final class PageImages extends PDFGraphicsStreamEngine {
+    private static final class PageImages extends PageGeometry {
         private final int number;
         private final List<UnreadImage> out;
         private final PDRectangle box;
-        private final Point2D.Float current = new Point2D.Float();
 
         PageImages(PDPage page, int number, List<UnreadImage> out) {
             super(page);
@@ -119,70 +116,6 @@ final class PdfImages {
             double fromLeft = (left - box.getLowerLeftX()) / w, toRight = (right - box.getLowerLeftX()) / w;
             out.add(new UnreadImage("page " + number, number, image.getWidth(), image.getHeight(), share,
                     ImagePolicy.position(fromTop, toBottom, fromLeft, toRight)));
-        }
-
-        @Override
-        public void showForm(PDFormXObject form) throws IOException {
-            if (plainContent(form.getCOSObject())) {
-                super.showForm(form);
-            }
-        }
-
-        // Text is Tika's business: not showing glyphs spares loading every font.
-        @Override
-        protected void showText(byte[] string) {
-        }
-
-        @Override
-        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-        }
-
-        @Override
-        public void clip(int windingRule) {
-        }
-
-        @Override
-        public void moveTo(float x, float y) {
-            current.setLocation(x, y);
-        }
-
-        @Override
-        public void lineTo(float x, float y) {
-            current.setLocation(x, y);
-        }
-
-        @Override
-        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-            current.setLocation(x3, y3);
-        }
-
-        @Override
-        public Point2D getCurrentPoint() {
-            return current;
-        }
-
-        @Override
-        public void closePath() {
-        }
-
-        @Override
-        public void endPath() {
-        }
-
-        @Override
-        public void strokePath() {
-        }
-
-        @Override
-        public void fillPath(int windingRule) {
-        }
-
-        @Override
-        public void fillAndStrokePath(int windingRule) {
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
         }
     }
 }

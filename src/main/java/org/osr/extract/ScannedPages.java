@@ -31,17 +31,7 @@ final class ScannedPages {
 
     /** 1-based numbers of the pages that look scanned; empty when none do or the file cannot be opened again. */
     static List<Integer> find(PdfFile pdf, Metadata md) {
-        String[] perPage = md.getValues("pdf:charsPerPage");
-        List<Integer> nearlyEmpty = new ArrayList<>();
-        for (int i = 0; i < perPage.length; i++) {
-            try {
-                if (Integer.parseInt(perPage[i].trim()) < MIN_CHARS) {
-                    nearlyEmpty.add(i);
-                }
-            } catch (NumberFormatException e) {
-                nearlyEmpty.add(i);
-            }
-        }
+        List<Integer> nearlyEmpty = nearlyEmpty(md);
         if (nearlyEmpty.isEmpty()) {
             return List.of();
         }
@@ -58,6 +48,22 @@ final class ScannedPages {
             return List.of();   // Tika read it; if PDFBox alone cannot, Tika's verdict on the text stands
         }
         return scanned;
+    }
+
+    /** 0-based indexes of the pages with fewer than {@link #MIN_CHARS} characters in Tika's count. */
+    static List<Integer> nearlyEmpty(Metadata md) {
+        String[] perPage = md.getValues("pdf:charsPerPage");
+        List<Integer> nearlyEmpty = new ArrayList<>();
+        for (int i = 0; i < perPage.length; i++) {
+            try {
+                if (Integer.parseInt(perPage[i].trim()) < MIN_CHARS) {
+                    nearlyEmpty.add(i);
+                }
+            } catch (NumberFormatException e) {
+                nearlyEmpty.add(i);
+            }
+        }
+        return nearlyEmpty;
     }
 
     /** Forms may share and nest resources; each form is looked into once, or a page can cost forever. */

@@ -229,6 +229,13 @@ public final class TikaExtractor implements Extractor {
                         .collect(java.util.stream.Collectors.joining(", ")) + " show an image but have no text layer "
                         + "(scanned?); they can only be read with OCR (--ocr)"));
             }
+            List<Integer> outlined = new ArrayList<>(PdfOutlinedText.find(pdf, md));
+            outlined.removeAll(scanned);
+            if (!outlined.isEmpty()) {
+                problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + outlined.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " draw shapes the size of characters but "
+                        + "have no text layer (text converted to outlines?); they can only be read with OCR (--ocr)"));
+            }
         }
     }
 
