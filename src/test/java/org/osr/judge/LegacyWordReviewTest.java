@@ -7,11 +7,16 @@ import static org.osr.testkit.LayeredDocx.run;
 import static org.osr.testkit.LayeredDocx.textBox;
 import static org.osr.testkit.LayeredDocx.vmlWatermark;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hwpf.HWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.osr.extract.Part;
 import org.osr.extract.PartKind;
+import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
 import org.osr.match.RuleEngine;
 import org.osr.report.Masker;
@@ -163,5 +169,21 @@ class LegacyWordReviewTest {
         Opinion o = review("comment-clean");
         assertThat(o.verdict()).as(DocxLayersReviewTest.describe(o)).isEqualTo(Verdict.PUBLISHABLE);
         assertThat(o.document().coverage().parts()).containsEntry(PartKind.COMMENT, 1);
+    }
+
+    @Test
+    void encryptedDocIsUnreviewable() throws Exception {
+        Path encrypted = tmp.resolve("encrypted.doc");
+        Biff8EncryptionKey.setCurrentUserPassword("secret");
+        try (InputStream in = Files.newInputStream(docs.get("header-marked"));
+             HWPFDocument doc = new HWPFDocument(in);
+             OutputStream out = Files.newOutputStream(encrypted)) {
+            doc.write(out);   // POI encrypts what it writes while a password is set (RC4 CryptoAPI)
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        Opinion o = reviewer.review(encrypted, "encrypted.doc");
+        assertThat(o.verdict()).as(DocxLayersReviewTest.describe(o)).isEqualTo(Verdict.UNREVIEWABLE);
+        assertThat(o.document().coverage().problems()).extracting(Problem::code).containsExactly(Problem.ENCRYPTED);
     }
 }
