@@ -37,7 +37,7 @@ import org.apache.tika.parser.microsoft.ListManager;
  * Runs marked deleted (revision marking) go to {@code deleted} and vanished runs to {@code hidden}, never to their
  * story. Field instructions ({@code HYPERLINK "…"}, {@code PAGE}, {@code MERGEFIELD …}) are dropped and field results
  * kept. WordArt is not in any story: its text is a shape property ({@code gtextUNICODE}) of the drawing layer, read as
- * a watermark in a header and as a shape in the body. Paragraphs and table cells are lines; list numbers are written
+ * a watermark in a header and as a shape in the body; a shape's or floating picture's description is alt-text. Paragraphs and table cells are lines; list numbers are written
  * as Tika writes them, so a line reads the same as before.
  */
 final class LegacyWordReader {
@@ -54,8 +54,7 @@ final class LegacyWordReader {
 
     /** Whether Tika read this type with its Word 97–2003 parser, so HWPF can read it too. */
     static boolean handles(String mediaType) {
-        return mediaType.equals("application/msword") || mediaType.equals("application/vnd.ms-word.template")
-                || mediaType.equals("application/vnd.ms-works");
+        return mediaType.equals("application/msword") || mediaType.equals("application/vnd.ms-works");
     }
 
     /**
@@ -103,7 +102,8 @@ final class LegacyWordReader {
         List<Part> footers = new ArrayList<>();
         headerStories(doc, stories.get(SubdocumentType.HEADER), lists, headers, footers);
         List<Part> parts = new ArrayList<>(headers);
-        parts.addAll(new Story(PartKind.BODY, "main text", new ListManager(doc)).read(stories.get(SubdocumentType.MAIN)));
+        parts.addAll(new Story(PartKind.BODY, "main text", new ListManager(doc))
+                .read(stories.get(SubdocumentType.MAIN)));
         parts.addAll(new Story(PartKind.SHAPE, "text boxes", lists).read(stories.get(SubdocumentType.TEXTBOX)));
         parts.addAll(new Story(PartKind.FOOTNOTE, "footnotes", lists).read(stories.get(SubdocumentType.FOOTNOTE)));
         parts.addAll(new Story(PartKind.FOOTNOTE, "endnotes", lists).read(stories.get(SubdocumentType.ENDNOTE)));
@@ -111,8 +111,8 @@ final class LegacyWordReader {
         parts.addAll(new Story(PartKind.COMMENT, "comments", lists).read(stories.get(SubdocumentType.ANNOTATION)));
         parts.addAll(new Story(PartKind.HEADER, "header text boxes", lists)
                 .read(stories.get(SubdocumentType.HEADER_TEXTBOX)));
-        parts.addAll(wordArt(doc.getOfficeDrawingsHeaders(), PartKind.WATERMARK, "header drawings"));
-        parts.addAll(wordArt(doc.getOfficeDrawingsMain(), PartKind.SHAPE, "drawings"));
+        parts.addAll(drawings(doc.getOfficeDrawingsHeaders(), PartKind.WATERMARK, "header drawings"));
+        parts.addAll(drawings(doc.getOfficeDrawingsMain(), PartKind.SHAPE, "drawings"));
         return parts;
     }
 
@@ -140,12 +140,18 @@ final class LegacyWordReader {
         }
         PlexOfCps plcfHdd = new PlexOfCps(doc.getTableStream(), fib.getPlcfHddOffset(), fib.getPlcfHddSize(), 0);
         int base = story.getStartOffset();
-        for (int i = SEPARATOR_STORIES; i < plcfHdd.length(); i++) {
+        for (int i = 0; i < plcfHdd.length(); i++) {
             GenericPropertyNode node = plcfHdd.getProperty(i);
             int start = base + node.getStart();
             int end = Math.min(base + node.getEnd(), story.getEndOffset());
             if (end <= start) {
                 continue;   // a section that inherits the previous one's header or footer
+            }
+            if (i < SEPARATOR_STORIES) {
+                // separators are drawn with marks that read as nothing; a continuation notice can hold words
+                footers.addAll(new Story(PartKind.FOOTNOTE, "note separator " + (i + 1), lists)
+                        .read(new Range(start, end, doc)));
+                continue;
             }
             int section = (i - SEPARATOR_STORIES) / SECTION_STORIES.length + 1;
             String name = SECTION_STORIES[(i - SEPARATOR_STORIES) % SECTION_STORIES.length];
@@ -157,9 +163,13 @@ final class LegacyWordReader {
         }
     }
 
-    /** WordArt keeps its text in the shape's properties, not in a story. */
-    private static List<Part> wordArt(OfficeDrawings drawings, PartKind kind, String source) {
-        StringBuilder text = new StringBuilder();
+    /**
+     * WordArt keeps its text in the shape's properties, not in a story; so does the alternative text (description)
+     * of shapes and floating pictures.
+     */
+    private static List<Part> drawings(OfficeDrawings drawings, PartKind wordArtKind, String source) {
+        StringBuilder wordArt = new StringBuilder();
+        StringBuilder altText = new StringBuilder();
         for (OfficeDrawing drawing : drawings.getOfficeDrawings()) {
             EscherContainerRecord shape = drawing.getOfficeArtSpContainer();
             if (shape == null) {
@@ -168,19 +178,33 @@ final class LegacyWordReader {
             for (EscherRecord child : shape.getChildRecords()) {
                 if (child instanceof EscherOptRecord opt) {
                     for (EscherProperty property : opt.getEscherProperties()) {
-                        if (property.getPropertyNumber() == EscherPropertyTypes.GEOTEXT__UNICODE.propNumber
-                                && property instanceof EscherComplexProperty complex) {
-                            String s = new String(complex.getComplexData(), StandardCharsets.UTF_16LE)
-                                    .replace("\u0000", "").strip();
-                            if (!s.isEmpty()) {
-                                text.append(s).append('\n');
-                            }
+                        if (property.getPropertyNumber() == EscherPropertyTypes.GEOTEXT__UNICODE.propNumber) {
+                            appendLine(wordArt, property);
+                        } else if (property.getPropertyNumber()
+                                == EscherPropertyTypes.GROUPSHAPE__DESCRIPTION.propNumber) {
+                            appendLine(altText, property);
                         }
                     }
                 }
             }
         }
-        return text.isEmpty() ? List.of() : List.of(Part.of(kind, text.toString(), source));
+        List<Part> parts = new ArrayList<>();
+        if (!wordArt.isEmpty()) {
+            parts.add(Part.of(wordArtKind, wordArt.toString(), source));
+        }
+        if (!altText.isEmpty()) {
+            parts.add(Part.of(PartKind.ALT_TEXT, altText.toString(), source));
+        }
+        return parts;
+    }
+
+    private static void appendLine(StringBuilder text, EscherProperty property) {
+        if (property instanceof EscherComplexProperty complex) {
+            String s = new String(complex.getComplexData(), StandardCharsets.UTF_16LE).replace("\u0000", "").strip();
+            if (!s.isEmpty()) {
+                text.append(s).append('\n');
+            }
+        }
     }
 
     /**

@@ -45,12 +45,8 @@ class LegacyWordCorpusTest {
         int split = 0;
         for (Path file : docFiles()) {
             String tika = tikaText(file);
-            if (System.getProperty("dump") != null && file.toString().contains(System.getProperty("dump"))) {
-                System.out.println("=== TIKA\n" + tika);
-                LegacyWordReader.read(file).parts().forEach(p -> System.out.println("=== " + p.kind() + " " + p.source() + "\n" + p.text()));
-            }
             if (tika == null) {
-                continue;   // Tika could not read it either (encrypted, Word 6 ...)
+                continue;   // Tika could not read it either (encrypted, damaged)
             }
             DocxStructureReader.Content content;
             try {
@@ -97,7 +93,8 @@ class LegacyWordCorpusTest {
             Path dir = CORPUS.resolve(folder);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    s.filter(p -> p.getFileName().toString().endsWith(".doc")).sorted().forEach(files::add);
+                    s.filter(p -> p.getFileName().toString().matches(".*\\.(doc|dot|wps)")).sorted()
+                            .forEach(files::add);
                 }
             }
         }

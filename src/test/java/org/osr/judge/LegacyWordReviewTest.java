@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,5 +187,22 @@ class LegacyWordReviewTest {
         Opinion o = reviewer.review(encrypted, "encrypted.doc");
         assertThat(o.verdict()).as(DocxLayersReviewTest.describe(o)).isEqualTo(Verdict.UNREVIEWABLE);
         assertThat(o.document().coverage().problems()).extracting(Problem::code).containsExactly(Problem.ENCRYPTED);
+    }
+
+    @Test
+    void docInsideAZipIsReadLayerByLayer() throws Exception {
+        Path zip = tmp.resolve("attachments.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("附件/notice.doc"));
+            out.write(Files.readAllBytes(docs.get("header-marked")));
+            out.closeEntry();
+        }
+        Opinion o = reviewer.review(zip, "attachments.zip");
+        assertThat(o.verdict()).as(DocxLayersReviewTest.describe(o)).isEqualTo(Verdict.WITHHOLD);
+        assertThat(o.findings()).as(DocxLayersReviewTest.describe(o)).anySatisfy(h -> {
+            assertThat(h.part().kind()).isEqualTo(PartKind.HEADER);
+            assertThat(h.part().embeddedPath()).isEqualTo("attachments.zip!/附件/notice.doc");
+            assertThat(h.originalMatch()).isEqualTo(MARKING);
+        });
     }
 }
