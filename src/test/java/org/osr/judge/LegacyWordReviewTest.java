@@ -7,6 +7,7 @@ import static org.osr.testkit.LayeredDocx.run;
 import static org.osr.testkit.LayeredDocx.textBox;
 import static org.osr.testkit.LayeredDocx.vmlWatermark;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,6 +20,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +86,24 @@ class LegacyWordReviewTest {
         // level stood on line 5, past the four lines where a bare level is a marking
         docx.put("first-lines", new LayeredDocx().title(null).headerRuns(run(UNIT)).headerRuns(run("2024年第3期"))
                 .headerRuns(run("工作简报")).text("000318").text("机密").text(BODY.get(1)).build());
+        docx.put("second-section-header", twoSections("××区人民政府办公室", MARKING));
         docs = LegacyWord.convert(tmp, docx);
+    }
+
+    /** A notice of two sections, each with its own page header. */
+    private static byte[] twoSections(String firstHeader, String secondHeader) throws java.io.IOException {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            XWPFParagraph first = doc.createParagraph();
+            first.createRun().setText(BODY.get(1));
+            CTSectPr firstSection = first.getCTP().addNewPPr().addNewSectPr();
+            new XWPFHeaderFooterPolicy(doc, firstSection).createHeader(XWPFHeaderFooterPolicy.DEFAULT)
+                    .createParagraph().createRun().setText(firstHeader);
+            doc.createParagraph().createRun().setText(BODY.get(2));
+            doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(secondHeader);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static DocxSpec spec() {
@@ -149,6 +172,18 @@ class LegacyWordReviewTest {
             assertThat(h.rule().id()).isEqualTo("cn-marking.bare-level");
             assertThat(h.part().kind()).isEqualTo(PartKind.BODY);
             assertThat(h.line()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void headerOfALaterSectionIsRead() throws Exception {
+        // Tika reads the first section's headers and footers only
+        Opinion o = review("second-section-header");
+        assertThat(o.verdict()).as(DocxLayersReviewTest.describe(o)).isEqualTo(Verdict.WITHHOLD);
+        assertThat(o.findings()).as(DocxLayersReviewTest.describe(o)).anySatisfy(h -> {
+            assertThat(h.part().kind()).isEqualTo(PartKind.HEADER);
+            assertThat(h.part().source()).startsWith("section 2 ");
+            assertThat(h.originalMatch()).isEqualTo(MARKING);
         });
     }
 
