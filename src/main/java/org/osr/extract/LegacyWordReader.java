@@ -37,8 +37,8 @@ import org.apache.tika.parser.microsoft.ListManager;
  * Runs marked deleted (revision marking) go to {@code deleted} and vanished runs to {@code hidden}, never to their
  * story. Field instructions ({@code HYPERLINK "…"}, {@code PAGE}, {@code MERGEFIELD …}) are dropped and field results
  * kept. WordArt is not in any story: its text is a shape property ({@code gtextUNICODE}) of the drawing layer, read as
- * a watermark in a header and as a shape in the body; a shape's or floating picture's description is alt-text. Paragraphs and table cells are lines; list numbers are written
- * as Tika writes them, so a line reads the same as before.
+ * a watermark in a header and as a shape in the body; a shape's or floating picture's description is alt-text.
+ * Paragraphs and table cells are lines; list numbers are written as Tika writes them, so a line reads as before.
  */
 final class LegacyWordReader {
     /** Word's own names for the six stories of each section in the header story, after six separator stories. */
@@ -80,23 +80,18 @@ final class LegacyWordReader {
     }
 
     static DocxStructureReader.Content read(InputStream in) throws IOException {
-        HWPFDocument doc;
-        try {
-            doc = new HWPFDocument(in);
-        } catch (RuntimeException e) {
-            throw new IOException("HWPF could not read the Word file: " + e, e);
-        }
-        try {
+        try (HWPFDocument doc = new HWPFDocument(in)) {
             return new DocxStructureReader.Content(parts(doc), List.of());
         } catch (RuntimeException e) {
             // POI's record parsers fail on damaged files with all sorts of unchecked exceptions
-            throw new IOException("HWPF could not read the Word file's text: " + e, e);
+            throw new IOException("HWPF could not read the Word file: " + e, e);
         }
     }
 
     private static List<Part> parts(HWPFDocument doc) {
         Map<SubdocumentType, Range> stories = stories(doc);
-        // List numbers count per story, as Tika counts them (headers and footers share one count)
+        // List numbers count as Tika counts them: the main text on its own, headers and footers together (Tika
+        // numbers nothing else; the other stories share the headers' count)
         ListManager lists = new ListManager(doc);
         List<Part> headers = new ArrayList<>();
         List<Part> footers = new ArrayList<>();
