@@ -22,7 +22,8 @@ import org.xml.sax.SAXException;
 /**
  * Sits between {@code RecursiveParserWrapper} and the real parser, for one file: refuses to descend below
  * {@code maxDepth} levels of embedding (the skipped document's metadata gets {@link #DEPTH_LIMIT_REACHED}), and
- * reads an embedded DOCX with {@link DocxStructureReader} so it gets the same labelled parts as a top-level one.
+ * reads an embedded DOCX with {@link DocxStructureReader}, and an embedded legacy Word file with
+ * {@link LegacyWordReader}, so it gets the same labelled parts as a top-level one.
  */
 final class EmbeddedGuard extends ParserDecorator {
     private static final long serialVersionUID = 1L;
@@ -31,7 +32,7 @@ final class EmbeddedGuard extends ParserDecorator {
      * last name of each archive entry ({@code inner.zip/b.docx}). */
     static final String PATH = "osr:embedded_path";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    /** An embedded DOCX larger than this is left to Tika's text rather than copied to a temporary file. */
+    /** An embedded DOCX or .doc larger than this is left to Tika's text rather than copied to a temporary file. */
     private static final long MAX_DOCX_COPY = 100L << 20;
 
     private final transient Detector detector;
@@ -70,8 +71,15 @@ final class EmbeddedGuard extends ParserDecorator {
         }
         try (TemporaryResources tmp = new TemporaryResources()) {
             TikaInputStream tis = TikaInputStream.get(stream, tmp, metadata);
-            if (detector.detect(tis, metadata).toString().equals(DOCX)) {
+            String type = detector.detect(tis, metadata).toString();
+            if (type.equals(DOCX)) {
                 readDocx(tis, metadata);
+            } else if (LegacyWordReader.handles(type) && tis.hasLength() && tis.getLength() <= MAX_DOCX_COPY) {
+                // a legacy Word file HWPF cannot read keeps Tika's text
+                DocxStructureReader.Content legacy = LegacyWordReader.readOrNull(tis.getPath(), type);
+                if (legacy != null) {
+                    docx.put(metadata, new DocxResult(legacy.parts(), null));
+                }
             }
             paths.push(path);
             try {

@@ -29,9 +29,10 @@ import org.xml.sax.SAXException;
 
 /**
  * The one place that knows Tika (3.x). Parses with {@link RecursiveParserWrapper} so embedded files are read too,
- * replaces Tika's unlabelled DOCX text by {@link DocxStructureReader}'s labelled parts, adds HTML comments as a
- * hidden part, and turns every failure into a named coverage problem. OCR runs only when asked for: with Tika's OCR
- * module on the classpath and tesseract installed, Tika would otherwise OCR every image, in English.
+ * replaces Tika's unlabelled DOCX and legacy Word text by {@link DocxStructureReader}'s and {@link LegacyWordReader}'s
+ * labelled parts, adds HTML comments as a hidden part, and turns every failure into a named coverage problem. OCR
+ * runs only when asked for: with Tika's OCR module on the classpath and tesseract installed, Tika would otherwise OCR
+ * every image, in English.
  */
 public final class TikaExtractor implements Extractor {
     /** Characters kept per file (all embedded documents together); beyond it the file is {@code truncated}. */
@@ -172,7 +173,10 @@ public final class TikaExtractor implements Extractor {
     private void rootParts(Path file, PdfFile pdf, String mediaType, ParsedDocument root, List<Part> parts,
                            List<Problem> problems) {
         Metadata md = root.metadata();
-        if (mediaType.startsWith(DOCX)) {
+        DocxStructureReader.Content legacyWord = LegacyWordReader.readOrNull(file, mediaType);
+        if (legacyWord != null) {
+            parts.addAll(legacyWord.parts());
+        } else if (mediaType.startsWith(DOCX)) {
             try {
                 DocxStructureReader.Content docx = DocxStructureReader.readContent(file);
                 parts.addAll(docx.parts());

@@ -70,7 +70,8 @@ class DocxLayersReviewTest {
                 });
     }
 
-    private static String describe(Opinion o) {
+    /** The verdict, findings, parts and problems of an opinion, for assertion messages. */
+    static String describe(Opinion o) {
         StringBuilder sb = new StringBuilder("verdict " + o.verdict().id() + "; findings:");
         for (Hit h : o.findings()) {
             sb.append(' ').append(h.rule().id()).append('@').append(h.part().kind().id()).append('=')

@@ -148,10 +148,10 @@ public final class LayeredDocx {
             if (title != null) {
                 doc.getProperties().getCoreProperties().setTitle(title);
             }
+            org.apache.poi.xwpf.usermodel.XWPFHeader pageHeader = header.isEmpty() ? null
+                    : doc.createHeader(HeaderFooterType.DEFAULT);
             for (int i = 0; i < header.size(); i++) {
-                var p = i == 0 ? doc.createHeader(HeaderFooterType.DEFAULT).createParagraph()
-                        : doc.getHeaderList().get(0).createParagraph();
-                placeholder(p, "H" + i, header.get(i), splice);
+                placeholder(pageHeader.createParagraph(), "H" + i, header.get(i), splice);
             }
             for (int i = 0; i < body.size(); i++) {
                 placeholder(doc.createParagraph(), "B" + i, body.get(i), splice);
