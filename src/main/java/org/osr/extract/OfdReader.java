@@ -58,6 +58,9 @@ public final class OfdReader {
     /** The resources of the document being read: MultiMedia ID → zip entry, CompositeGraphicUnit ID → element. */
     private final Map<String, String> mediaById = new HashMap<>();
     private final Map<String, OfdXml.Node> compositeById = new HashMap<>();
+    /** Composite units being drawn (identity), so a unit that includes itself is not drawn forever. */
+    private final java.util.Set<OfdXml.Node> composites = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
     /** The page size of the document being read, in millimetres. */
     private double[] pageSize = {A4_W, A4_H};
 
@@ -317,8 +320,12 @@ public final class OfdReader {
                 case "ImageObject" -> image(n, t, page, pageSize, source);
                 case "CompositeObject" -> {
                     OfdXml.Node unit = compositeById.get(n.attr("ResourceID"));
-                    if (unit != null) {
+                    if (unit != null && composites.add(unit)) {   // a unit that draws itself is drawn once
                         walk(unit.child("Content"), t.inside(n), runs, page, pageSize, source);
+                        composites.remove(unit);
+                    } else if (unit == null) {
+                        problems.add(new Problem(Problem.CORRUPT, source + " draws the composite object "
+                                + n.attr("ResourceID") + " that no resource list holds; what it shows was not read"));
                     }
                 }
                 case "PathObject" -> { }

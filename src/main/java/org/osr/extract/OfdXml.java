@@ -17,10 +17,12 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * One XML file of an OFD package as a small element tree (local names; OFD has one namespace), read through
  * {@link SafeXml}: no DOCTYPE, nothing external, the entry's bytes counted, and at most {@link #MAX_ELEMENTS}
- * elements so a page of tiny objects cannot exhaust memory.
+ * elements, nested at most {@link #MAX_DEPTH} deep, so a page of tiny objects cannot exhaust memory or the stack.
  */
 final class OfdXml {
     static final int MAX_ELEMENTS = 2_000_000;
+    /** Elements nested deeper than this are refused (the tree is walked recursively). */
+    static final int MAX_DEPTH = 256;
 
     /** An element: local name, attributes by local name, child elements and its own text. */
     record Node(String name, Map<String, String> attributes, List<Node> children, StringBuilder text) {
@@ -86,6 +88,9 @@ final class OfdXml {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (++elements > MAX_ELEMENTS) {
                         throw new Damaged("more than " + MAX_ELEMENTS + " elements; not read");
+                    }
+                    if (open.size() >= MAX_DEPTH) {
+                        throw new Damaged("elements nested more than " + MAX_DEPTH + " levels deep; not read");
                     }
                     Map<String, String> attrs = new LinkedHashMap<>();
                     for (int i = 0; i < x.getAttributeCount(); i++) {

@@ -246,6 +246,43 @@ class OfdScanTest {
     }
 
     @Test
+    void aScannedOfdInsideAZipIsNotPublishable() throws IOException {
+        OfdBuilder scanned = OfdBuilder.create().page().image(1, new OfdBuilder.Image(0, 0, 210, 297,
+                ScannedPage.render()));
+        Path zip = tmp.resolve("scans.zip");
+        Files.write(zip, zipOf("scan.ofd", scanned.bytes()));
+        JsonNode doc = osr("scan", zip.toString()).json().get("documents").get(0);
+        assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(doc.get("coverage").get("problems").get(0).get("code").asString()).isEqualTo("unread-image");
+    }
+
+    @Test
+    void sealsAreCountedAsUnreadImagesAndALargeOneAtTheTopIsFlagged() throws IOException {
+        JsonNode signed = scan("signed.ofd", clean().seal(1, 130, 200, 40, 40));
+        assertThat(signed.get("verdict").asString()).isEqualTo("publishable");
+        assertThat(signed.get("coverage").get("images").get("unread").asInt()).isEqualTo(1);
+        JsonNode top = scan("seal-top.ofd", clean().seal(1, 20, 5, 70, 60));
+        assertThat(top.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(top.get("coverage").get("images").get("flagged").get(0).asString()).contains("edge")
+                .contains("Signature.xml").contains("top");
+    }
+
+    @Test
+    void privateUseGlyphsAreUndecodableText() throws IOException {
+        JsonNode doc = scan("pua.ofd", OfdBuilder.create().pageOfLines("000318", "\uE001\uE002\uE003\uE004",
+                NOTICE[0], NOTICE[1]));
+        assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(doc.get("coverage").get("problems").get(0).get("code").asString()).isEqualTo("undecodable-text");
+    }
+
+    @Test
+    void anOfdWithoutDocRootIsCorrupt() throws IOException {
+        JsonNode doc = scan("no-root.ofd", clean().withoutDocRoot());
+        assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(doc.get("coverage").get("problems").get(0).get("message").asString()).contains("DocRoot");
+    }
+
+    @Test
     void attachmentsAreReviewed() throws IOException {
         JsonNode doc = scan("attached.ofd", clean().attachment("附件1.txt",
                 "附件：名单\n机密★5年\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -47,7 +47,10 @@ public final class OfdBuilder {
     private final Map<String, byte[]> attachments = new LinkedHashMap<>();
     private final List<Integer> missingContent = new ArrayList<>();
     private final List<Integer> brokenContent = new ArrayList<>();
+    private final List<Image> seals = new ArrayList<>();
+    private final List<Integer> sealPages = new ArrayList<>();
     private boolean absoluteLocations;
+    private boolean docRoot = true;
 
     public static OfdBuilder create() {
         return new OfdBuilder();
@@ -121,6 +124,22 @@ public final class OfdBuilder {
     /** The page's Content.xml is cut off mid-element. */
     public OfdBuilder withBrokenContent(int page) {
         brokenContent.add(page);
+        return this;
+    }
+
+    /**
+     * An electronic seal on a page: a signature whose stamp annotation shows the seal at (x, y) with width and
+     * height w, h. The seal's picture lies in its seal file (.esl), written here as opaque bytes.
+     */
+    public OfdBuilder seal(int page, double x, double y, double w, double h) {
+        seals.add(new Image(x, y, w, h, null));
+        sealPages.add(page);
+        return this;
+    }
+
+    /** OFD.xml's DocBody names no DocRoot: the document cannot be found. */
+    public OfdBuilder withoutDocRoot() {
+        docRoot = false;
         return this;
     }
 
@@ -203,6 +222,24 @@ public final class OfdBuilder {
                 }
                 put(zip, "Doc_0/Annots/Annotations.xml", list.append("</ofd:Annotations>").toString());
             }
+            if (!seals.isEmpty()) {
+                StringBuilder list = new StringBuilder("<ofd:Signatures xmlns:ofd=\"" + NS + "\">");
+                for (int i = 0; i < seals.size(); i++) {
+                    Image seal = seals.get(i);
+                    list.append("<ofd:Signature ID=\"").append(i + 1).append("\" Type=\"Seal\" BaseLoc=\"Sign_")
+                            .append(i).append("/Signature.xml\"/>");
+                    put(zip, "Doc_0/Signs/Sign_" + i + "/Signature.xml", "<ofd:Signature xmlns:ofd=\"" + NS + "\">"
+                            + "<ofd:SignedInfo><ofd:Provider ProviderName=\"osr\"/><ofd:SignatureMethod>1.2.156.10197.1"
+                            + ".501</ofd:SignatureMethod><ofd:References CheckMethod=\"1.2.156.10197.1.401\"/>"
+                            + "<ofd:StampAnnot ID=\"" + (7000 + i) + "\" PageRef=\"" + pageId(sealPages.get(i))
+                            + "\" Boundary=\"" + box(seal.x(), seal.y(), seal.w(), seal.h()) + "\"/><ofd:Seal>"
+                            + "<ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo><ofd:SignedValue>"
+                            + "SignedValue.dat</ofd:SignedValue></ofd:Signature>");
+                    putBytes(zip, "Doc_0/Signs/Sign_" + i + "/Seal.esl", new byte[] {0x30, (byte) 0x82, 0, 4, 1, 2, 3, 4});
+                    putBytes(zip, "Doc_0/Signs/Sign_" + i + "/SignedValue.dat", new byte[] {0x30, 0, 0});
+                }
+                put(zip, "Doc_0/Signs/Signatures.xml", list.append("</ofd:Signatures>").toString());
+            }
             if (!attachments.isEmpty()) {
                 StringBuilder list = new StringBuilder("<ofd:Attachments xmlns:ofd=\"" + NS + "\">");
                 int id = 9000;
@@ -233,7 +270,9 @@ public final class OfdBuilder {
         }
         info.append("</ofd:DocInfo>");
         return "<ofd:OFD xmlns:ofd=\"" + NS + "\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody>" + info
-                + "<ofd:DocRoot>" + loc("Doc_0/Document.xml") + "</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+                + (docRoot ? "<ofd:DocRoot>" + loc("Doc_0/Document.xml") + "</ofd:DocRoot>" : "")
+                + (seals.isEmpty() ? "" : "<ofd:Signatures>" + (absoluteLocations ? "/" : "")
+                + "Doc_0/Signs/Signatures.xml</ofd:Signatures>") + "</ofd:DocBody></ofd:OFD>";
     }
 
     private String documentXml() {
