@@ -51,7 +51,7 @@ public final class ImageCensus {
         } else if (ooxml && !ocr) {
             images.addAll(OoxmlImages.census(file));
         } else if (ofd) {
-            images.addAll(OfdReader.images(file, ocr));   // its media reach Tika (and OCR) as embedded documents
+            images.addAll(OfdReader.images(file));
         } else if (html) {
             // With --ocr Tika OCRs the data: URI images it extracts; a remote source stays unread.
             HtmlImages.census(file).stream().filter(i -> !ocr || !i.where().contains("data:")).forEach(images::add);

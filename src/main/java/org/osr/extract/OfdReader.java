@@ -91,10 +91,14 @@ public final class OfdReader {
         }
     }
 
-    /** The images an OFD file shows; with OCR only those Tika is not handed (seals). */
-    static List<UnreadImage> images(Path file, boolean ocr) {
+    /**
+     * The images an OFD file shows. With {@code --ocr} too: Tesseract reads them as the file's embedded images, but
+     * their text is not yet placed on the page that shows them (the OCR rules look at {@code ocr} parts only), so
+     * they still count as unread.
+     */
+    static List<UnreadImage> images(Path file) {
         try {
-            return read(file).images().stream().filter(i -> !ocr || i.where().startsWith(SEAL)).toList();
+            return read(file).images();
         } catch (IOException e) {
             return List.of();   // readInto names the damage
         }
