@@ -61,6 +61,8 @@ public final class OfdReader {
     /** Composite units being drawn (identity), so a unit that includes itself is not drawn forever. */
     private final java.util.Set<OfdXml.Node> composites = java.util.Collections.newSetFromMap(
             new java.util.IdentityHashMap<>());
+    /** The folder of the document being read ({@code Doc_0/}), where producers also start relative locations. */
+    private String docDir = "";
     /** The page size of the document being read, in millimetres. */
     private double[] pageSize = {A4_W, A4_H};
 
@@ -198,6 +200,7 @@ public final class OfdReader {
             return pageIds;
         }
         String dir = dir(path);
+        docDir = dir;
         mediaById.clear();
         compositeById.clear();
         pageSize = new double[] {A4_W, A4_H};
@@ -486,7 +489,8 @@ public final class OfdReader {
 
     /**
      * The zip entry a location names, or null with a {@code corrupt} problem. Absolute locations start at the
-     * package root; relative ones at the referring file's folder (producers also write them from the root).
+     * package root; relative ones at the referring file's folder (producers also write them from the document's
+     * folder or from the root, and readers accept that).
      */
     private String locate(String dir, String loc, String what) {
         if (loc == null || loc.isBlank()) {
@@ -502,12 +506,13 @@ public final class OfdReader {
     }
 
     private String find(String dir, String loc) {
-        String relative = join(dir, loc);
-        if (zip.getEntry(relative) != null) {
-            return relative;
+        for (String base : new String[] {dir, docDir, ""}) {
+            String entry = join(base, loc);
+            if (zip.getEntry(entry) != null) {
+                return entry;
+            }
         }
-        String fromRoot = join("", loc);
-        return zip.getEntry(fromRoot) != null ? fromRoot : null;
+        return null;
     }
 
     /** Parses a part; null with a {@code corrupt} problem naming it when it is not well-formed. */

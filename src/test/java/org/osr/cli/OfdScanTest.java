@@ -211,8 +211,11 @@ class OfdScanTest {
 
     @Test
     void absoluteLocationsAreFollowed() throws IOException {
-        JsonNode doc = scan("absolute.ofd", clean().absoluteLocations().template(Text.at(150, 20, "机密★1年")));
+        JsonNode doc = scan("absolute.ofd", clean().absoluteLocations().template(Text.at(150, 20, "机密★1年"))
+                .watermark(2, "绝密").seal(2, 130, 200, 40, 40));
         assertThat(doc.get("verdict").asString()).isEqualTo("withhold");
+        assertThat(doc.get("coverage").get("parts").get("watermark").asInt()).isEqualTo(1);
+        assertThat(doc.get("coverage").get("images").get("unread").asInt()).isEqualTo(1);
         assertThat(doc.get("coverage").get("complete").asBoolean()).isTrue();
     }
 
@@ -223,6 +226,7 @@ class OfdScanTest {
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
         JsonNode doc = osr("scan", cut.toString()).json().get("documents").get(0);
         assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(doc.get("coverage").get("problems").get(0).get("code").asString()).isEqualTo("cut-short");
     }
 
     @Test

@@ -143,7 +143,10 @@ public final class OfdBuilder {
         return this;
     }
 
-    /** Write every location from the package root ({@code /Doc_0/...}), as some producers do. */
+    /**
+     * Write the document's locations from the package root ({@code /Doc_0/...}) and the annotation files from the
+     * document's folder ({@code Annots/Page_0/...} in {@code Annots/Annotations.xml}), as some producers do.
+     */
     public OfdBuilder absoluteLocations() {
         absoluteLocations = true;
         return this;
@@ -215,7 +218,8 @@ public final class OfdBuilder {
                     sb.append("</ofd:Annot>");
                 }
                 for (Map.Entry<Integer, StringBuilder> e : perPage.entrySet()) {
-                    list.append("<ofd:Page PageID=\"").append(pageId(e.getKey())).append("\"><ofd:FileLoc>Page_")
+                    list.append("<ofd:Page PageID=\"").append(pageId(e.getKey())).append("\"><ofd:FileLoc>")
+                            .append(absoluteLocations ? "Annots/" : "").append("Page_")
                             .append(e.getKey() - 1).append("/Annotation.xml</ofd:FileLoc></ofd:Page>");
                     put(zip, "Doc_0/Annots/Page_" + (e.getKey() - 1) + "/Annotation.xml", "<ofd:PageAnnot xmlns:ofd=\""
                             + NS + "\">" + e.getValue() + "</ofd:PageAnnot>");
