@@ -230,6 +230,23 @@ class OfdScanTest {
     }
 
     @Test
+    void anEmptyOrNonZipOfdIsNeverPublishable() throws IOException {
+        Path empty = Files.write(tmp.resolve("empty.ofd"), new byte[0]);
+        Path text = Files.writeString(tmp.resolve("text.ofd"), "机密★5年 is not a zip");
+        JsonNode report = osr("scan", empty.toString(), text.toString()).json();
+        assertThat(report.get("documents").get(0).get("coverage").get("problems").get(0).get("code").asString())
+                .isEqualTo("empty");
+        assertThat(report.get("documents").get(1).get("verdict").asString()).isEqualTo("unreviewable");
+    }
+
+    @Test
+    void aMissingAttachmentIsCorrupt() throws IOException {
+        JsonNode doc = scan("lost.ofd", clean().attachment("附件1.pdf", null));
+        assertThat(doc.get("verdict").asString()).isEqualTo("unreviewable");
+        assertThat(doc.get("coverage").get("problems").get(0).get("message").asString()).contains("附件1.pdf");
+    }
+
+    @Test
     void anOfdInsideAZipIsReviewed() throws IOException {
         OfdBuilder marked = OfdBuilder.create().pageOfLines("000318", "机密★5年", NOTICE[0]);
         Path zip = tmp.resolve("bundle.zip");

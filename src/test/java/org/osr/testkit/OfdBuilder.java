@@ -110,6 +110,7 @@ public final class OfdBuilder {
         return this;
     }
 
+    /** An attachment; null data lists it without writing the file (a lost attachment). */
     public OfdBuilder attachment(String name, byte[] data) {
         attachments.put(name, data);
         return this;
@@ -251,7 +252,9 @@ public final class OfdBuilder {
                     list.append("<ofd:Attachment ID=\"").append(id++).append("\" Name=\"").append(esc(e.getKey()))
                             .append("\" Visible=\"true\"><ofd:FileLoc>").append(esc(e.getKey()))
                             .append("</ofd:FileLoc></ofd:Attachment>");
-                    putBytes(zip, "Doc_0/Attachs/" + e.getKey(), e.getValue());
+                    if (e.getValue() != null) {
+                        putBytes(zip, "Doc_0/Attachs/" + e.getKey(), e.getValue());
+                    }
                 }
                 put(zip, "Doc_0/Attachs/Attachments.xml", list.append("</ofd:Attachments>").toString());
             }
