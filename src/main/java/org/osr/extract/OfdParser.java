@@ -25,8 +25,8 @@ import org.xml.sax.SAXException;
 
 /**
  * Tika's view of an OFD file ({@link OfdReader}), registered as a service so Tika reads OFD as a document, not as a
- * zip of XML: the pages as page divisions, then the template, watermark and annotation text; DocInfo as metadata
- * ({@code dc:title}, {@code dc:creator}, {@code custom:…}); the images and attachments as embedded documents, so
+ * zip of XML: the pages as page divisions (each led by the template, watermark and annotation text drawn over it);
+ * DocInfo as metadata ({@code dc:title}, {@code dc:creator}, {@code custom:…}); the images and attachments as embedded documents, so
  * attachments are reviewed and an OFD inside an archive has its images counted (and OCR'd with {@code --ocr}).
  * A file osr reads directly gets its labelled parts from {@link OfdReader}; this text serves an embedded OFD.
  * Damage is reported by throwing after the text is written, so an embedded OFD's problems are named.
@@ -57,22 +57,7 @@ public final class OfdParser implements Parser {
             }
             XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
             xhtml.startDocument();
-            for (Part part : ofd.parts()) {
-                String[] pages = part.text().split(String.valueOf(Part.PAGE_BREAK), -1);
-                for (String page : pages) {
-                    if (part.kind() == PartKind.BODY) {
-                        xhtml.startElement("div", "class", "page");
-                    }
-                    for (String line : page.split("\n")) {
-                        if (!line.isBlank()) {
-                            xhtml.element("p", line);
-                        }
-                    }
-                    if (part.kind() == PartKind.BODY) {
-                        xhtml.endElement("div");
-                    }
-                }
-            }
+            writePages(ofd, xhtml);
             embedded(tis, ofd, xhtml, context);
             xhtml.endDocument();
             // The file itself gets its problems from OfdReader in TikaExtractor, with its parts; only an embedded
@@ -81,6 +66,42 @@ public final class OfdParser implements Parser {
             if (embedded && !ofd.problems().isEmpty()) {
                 throw new TikaException(ofd.problems().get(0).message());
             }
+        }
+    }
+
+    /**
+     * One page division per page. An embedded document is one part without layers, so each page starts with what is
+     * drawn over it — template text, watermark and annotation text — where position rules (the first lines of a
+     * page) look for a marking; then the page's own lines.
+     */
+    private static void writePages(OfdReader.Content ofd, XHTMLContentHandler xhtml) throws SAXException {
+        StringBuilder everyPage = new StringBuilder();
+        List<String[]> perPage = new java.util.ArrayList<>();
+        String[] body = new String[0];
+        for (Part part : ofd.parts()) {
+            String[] pages = part.text().split(String.valueOf(Part.PAGE_BREAK), -1);
+            if (part.kind() == PartKind.BODY) {
+                body = pages;
+            } else if (part.paged()) {
+                perPage.add(pages);
+            } else {
+                everyPage.append(part.text()).append('\n');
+            }
+        }
+        int pages = Math.max(body.length, perPage.stream().mapToInt(p -> p.length).max().orElse(0));
+        for (int i = 0; i < Math.max(pages, everyPage.isEmpty() ? 0 : 1); i++) {
+            StringBuilder text = new StringBuilder(everyPage);
+            for (String[] layer : perPage) {
+                text.append(i < layer.length ? layer[i] : "").append('\n');
+            }
+            text.append(i < body.length ? body[i] : "");
+            xhtml.startElement("div", "class", "page");
+            for (String line : text.toString().split("\n")) {
+                if (!line.isBlank()) {
+                    xhtml.element("p", line);
+                }
+            }
+            xhtml.endElement("div");
         }
     }
 

@@ -256,6 +256,15 @@ class OfdScanTest {
         JsonNode location = finding(doc, "cn-marking.level-star-period").get("location");
         assertThat(location.get("embeddedPath").asString()).endsWith("docs/marked.ofd");
 
+        // Layers drawn over the pages lead each page of an embedded OFD, where the first-lines rules look.
+        Files.write(zip, zipOf("docs/watermarked.ofd", clean().watermark(2, "机密").bytes()));
+        JsonNode watermarked = osr("scan", zip.toString()).json().get("documents").get(0);
+        assertThat(watermarked.get("verdict").asString()).isEqualTo("withhold");
+        assertThat(finding(watermarked, "cn-marking.bare-level").get("location").get("page").asInt()).isEqualTo(2);
+        Files.write(zip, zipOf("docs/template.ofd", clean().template(Text.at(150, 20, "秘密")).bytes()));
+        assertThat(osr("scan", zip.toString()).json().get("documents").get(0).get("verdict").asString())
+                .isEqualTo("withhold");
+
         Files.write(zip, zipOf("docs/clean.ofd", clean().bytes()));
         assertThat(osr("scan", zip.toString()).json().get("documents").get(0).get("verdict").asString())
                 .isEqualTo("publishable");
