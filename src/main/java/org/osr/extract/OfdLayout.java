@@ -48,7 +48,8 @@ final class OfdLayout {
                 if (!Double.isNaN(end) && r.x() - end > SPACE_GAP * r.size()) {
                     out.append(' ');
                 }
-                out.append(r.text().strip());
+                // A code is drawn on one baseline: a line break inside it (XML allows one) is no line of the page.
+                out.append(r.text().strip().replaceAll("[\\r\\n\\f]+", " "));
                 end = Double.isNaN(end) ? r.endX() : Math.max(end, r.endX());
             }
             out.append('\n');

@@ -26,8 +26,9 @@ import org.xml.sax.SAXException;
 /**
  * Tika's view of an OFD file ({@link OfdReader}), registered as a service so Tika reads OFD as a document, not as a
  * zip of XML: the pages as page divisions (each led by the template, watermark and annotation text drawn over it);
- * DocInfo as metadata ({@code dc:title}, {@code dc:creator}, {@code custom:…}); the images and attachments as embedded documents, so
- * attachments are reviewed and an OFD inside an archive has its images counted (and OCR'd with {@code --ocr}).
+ * DocInfo as metadata ({@code dc:title}, {@code dc:creator}, {@code custom:…}); the images and attachments as
+ * embedded documents, so attachments are reviewed and an OFD inside an archive has its images counted (and OCR'd
+ * with {@code --ocr}).
  * A file osr reads directly gets its labelled parts from {@link OfdReader}; this text serves an embedded OFD.
  * Damage is reported by throwing after the text is written, so an embedded OFD's problems are named.
  */

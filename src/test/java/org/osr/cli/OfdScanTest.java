@@ -97,11 +97,12 @@ class OfdScanTest {
         OfdBuilder ofd = OfdBuilder.create().page(
                 Text.at(60, 50, "防汛工作的通知"), Text.at(25, 50, "关于做好"),
                 Text.at(55, 40.6, "人民政府"), Text.at(25, 40, "××区"),
-                Text.at(25, 60, "各街道办事处："));
+                Text.at(25, 60, "各街道办事处："), Text.at(25, 70, "现将\n有关事项通知如下"));
         Path file = ofd.write(tmp.resolve("order.ofd"));
         Document doc = new TikaExtractor().extract(file, "order.ofd");
         Part body = doc.parts().stream().filter(p -> p.kind() == PartKind.BODY).findFirst().orElseThrow();
-        assertThat(body.text()).isEqualTo("××区 人民政府\n关于做好 防汛工作的通知\n各街道办事处：\n");
+        assertThat(body.text())
+                .isEqualTo("××区 人民政府\n关于做好 防汛工作的通知\n各街道办事处：\n现将 有关事项通知如下\n");
         assertThat(body.paged()).isTrue();
     }
 

@@ -27,8 +27,8 @@ import org.osr.testkit.OfdBuilder;
 
 /**
  * Damage must never make a document quietly shorter and publishable. Every clean sample, and a generated OFD, is
- * mutated — cut short, bits flipped, zip entries removed or emptied — and each mutant is reviewed: a mutant whose extracted text lost
- * characters against the original must not be {@code publishable}. (A mutant that reads the same text, or more, may
+ * mutated — cut short, bits flipped, zip entries removed or emptied — and each mutant is reviewed: a mutant whose
+ * extracted text lost characters against the original must not be {@code publishable}. (A mutant that reads the same text, or more, may
  * pass: a flipped bit in an unused byte changes nothing a reader sees.)
  */
 class MutationTest {

@@ -54,7 +54,8 @@ class OfdReaderTest {
     @Test
     void ctmScaledTextInNestedBlocksIsPlacedByWhereItIsDrawn() throws IOException {
         // Size 14.17 in points, scaled to millimetres by the CTM: drawn at y = 30 + 0.3528 × 14.17 ≈ 35 mm.
-        String marking = "<ofd:TextObject ID=\"1\" Boundary=\"25 30 40 10\" Size=\"14.17\" CTM=\"0.3528 0 0 0.3528 0 0\">"
+        String marking = "<ofd:TextObject ID=\"1\" Boundary=\"25 30 40 10\" Size=\"14.17\""
+                + " CTM=\"0.3528 0 0 0.3528 0 0\">"
                 + "<ofd:TextCode X=\"0\" Y=\"14.17\">机密★5年</ofd:TextCode></ofd:TextObject>";
         String title = "<ofd:TextObject ID=\"2\" Boundary=\"25 40 160 10\" Size=\"5\">"
                 + "<ofd:TextCode X=\"0\" Y=\"5\">关于</ofd:TextCode><ofd:TextCode X=\"12\">通知</ofd:TextCode>"
@@ -98,9 +99,10 @@ class OfdReaderTest {
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(evil))) {
             for (ZipEntry e : java.util.Collections.list(in.entries())) {
                 out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().endsWith("Content.xml") ? ("<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                        + "<ofd:Page " + NS + "><ofd:Content><ofd:Layer><ofd:TextObject Boundary=\"0 0 9 9\"><ofd:TextCode"
-                        + " X=\"0\" Y=\"5\">&x;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
+                out.write(e.getName().endsWith("Content.xml")
+                        ? ("<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ofd:Page " + NS + "><ofd:Content>"
+                        + "<ofd:Layer><ofd:TextObject Boundary=\"0 0 9 9\"><ofd:TextCode X=\"0\" Y=\"5\">&x;"
+                        + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
                         .getBytes(StandardCharsets.UTF_8) : in.getInputStream(e).readAllBytes());
                 out.closeEntry();
             }

@@ -240,7 +240,8 @@ public final class OfdBuilder {
                             + "\" Boundary=\"" + box(seal.x(), seal.y(), seal.w(), seal.h()) + "\"/><ofd:Seal>"
                             + "<ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal></ofd:SignedInfo><ofd:SignedValue>"
                             + "SignedValue.dat</ofd:SignedValue></ofd:Signature>");
-                    putBytes(zip, "Doc_0/Signs/Sign_" + i + "/Seal.esl", new byte[] {0x30, (byte) 0x82, 0, 4, 1, 2, 3, 4});
+                    putBytes(zip, "Doc_0/Signs/Sign_" + i + "/Seal.esl",
+                            new byte[] {0x30, (byte) 0x82, 0, 4, 1, 2, 3, 4});
                     putBytes(zip, "Doc_0/Signs/Sign_" + i + "/SignedValue.dat", new byte[] {0x30, 0, 0});
                 }
                 put(zip, "Doc_0/Signs/Signatures.xml", list.append("</ofd:Signatures>").toString());
