@@ -172,7 +172,8 @@ public final class OfdReader {
         property("dc:subject", info.childText("Subject"));
         property("dc:description", info.childText("Abstract"));
         property("cp:category", info.childText("DocUsage"));
-        property("meta:last-author", info.childText("Creator"));
+        // Creator is the producing application; Tika has no key for it that osr scans, so it goes with the custom data.
+        property("custom:Creator", info.childText("Creator"));
         OfdXml.Node keywords = info.child("Keywords");
         if (keywords != null) {
             keywords.all("Keyword").forEach(k -> property("meta:keyword", k.text().toString().strip()));
