@@ -17,7 +17,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
  * Lists the raster images of a document that osr did not read: PDF page images ({@link PdfImages}), OOXML media
- * ({@link OoxmlImages}), HTML {@code <img>} ({@link HtmlImages}) and image files inside archives and mail (Tika's
+ * ({@link OoxmlImages}), OFD image objects and seals ({@link OfdReader}), HTML {@code <img>} ({@link HtmlImages})
+ * and image files inside archives and mail (Tika's
  * embedded documents of type image/*). {@link ImagePolicy} decides which of them leave the document unreviewed.
  */
 public final class ImageCensus {
@@ -39,6 +40,7 @@ public final class ImageCensus {
         List<UnreadImage> images = new ArrayList<>();
         boolean ooxml = mediaType.contains("openxmlformats-officedocument");
         boolean html = mediaType.contains("html");
+        boolean ofd = mediaType.equals(OfdReader.MEDIA_TYPE);
         if (mediaType.equals("application/pdf") || root.get("pdf:PDFVersion") != null) {
             String[] perPage = root.getValues("pdf:charsPerPage");
             for (UnreadImage image : PdfImages.census(pdf)) {
@@ -48,6 +50,8 @@ public final class ImageCensus {
             }
         } else if (ooxml && !ocr) {
             images.addAll(OoxmlImages.census(file));
+        } else if (ofd) {
+            images.addAll(OfdReader.images(file));
         } else if (html) {
             // With --ocr Tika OCRs the data: URI images it extracts; a remote source stays unread.
             HtmlImages.census(file).stream().filter(i -> !ocr || !i.where().contains("data:")).forEach(images::add);
@@ -59,7 +63,7 @@ public final class ImageCensus {
             String type = md.get(Metadata.CONTENT_TYPE);
             type = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
             Integer depth = md.getInt(TikaCoreProperties.EMBEDDED_DEPTH);
-            if (!RASTER.contains(type) || ((ooxml || html) && depth != null && depth == 1)) {
+            if (!RASTER.contains(type) || ((ooxml || html || ofd) && depth != null && depth == 1)) {
                 continue;   // a package's own media and a page's data: URIs are counted above
             }
             String path = md.get(EmbeddedGuard.PATH);

@@ -184,6 +184,8 @@ public final class TikaExtractor implements Extractor {
             } catch (IOException e) {
                 problems.add(new Problem(Problem.CORRUPT, "the document's XML could not be read: " + e.getMessage()));
             }
+        } else if (mediaType.equals(OfdReader.MEDIA_TYPE)) {
+            OfdReader.readInto(file, parts, problems);
         } else {
             String body = tidy(root.text().body());
             if (isPdf(mediaType, md)) {

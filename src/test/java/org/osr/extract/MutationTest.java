@@ -2,6 +2,7 @@ package org.osr.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,11 +23,12 @@ import org.osr.match.RuleEngine;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
+import org.osr.testkit.OfdBuilder;
 
 /**
- * Damage must never make a document quietly shorter and publishable. Every clean sample is mutated — cut short, bits
- * flipped, zip entries removed or emptied — and each mutant is reviewed: a mutant whose extracted text lost
- * characters against the original must not be {@code publishable}. (A mutant that reads the same text, or more, may
+ * Damage must never make a document quietly shorter and publishable. Every clean sample, and a generated OFD, is
+ * mutated — cut short, bits flipped, zip entries removed or emptied — and each mutant is reviewed: a mutant whose
+ * extracted text lost characters against the original must not be {@code publishable}. (A mutant that reads the same text, or more, may
  * pass: a flipped bit in an unused byte changes nothing a reader sees.)
  */
 class MutationTest {
@@ -39,28 +41,50 @@ class MutationTest {
 
     @Test
     void noMutantThatLostTextIsPublishable() throws Exception {
-        DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(),
-                new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT));
         List<String> escaped = new ArrayList<>();
         int mutants = 0;
         for (String sample : SAMPLES) {
-            byte[] original = Files.readAllBytes(Path.of("samples", sample));
-            Opinion base = reviewer.review(Path.of("samples", sample), sample);
-            assertThat(base.verdict()).as(sample).isEqualTo(Verdict.PUBLISHABLE);
-            long baseChars = base.document().coverage().characters();
-            for (Mutant m : mutants(sample, original)) {
-                mutants++;
-                Path file = dir.resolve(mutants + "-" + sample);
-                Files.write(file, m.bytes());
-                Opinion o = reviewer.review(file, sample);
-                long chars = o.document().coverage().characters();
-                if (o.verdict() == Verdict.PUBLISHABLE && chars < baseChars) {
-                    escaped.add(sample + " " + m.name() + ": " + chars + " of " + baseChars + " characters, publishable");
-                }
-            }
+            mutants += mutate(Path.of("samples", sample), escaped);
         }
         assertThat(mutants).isGreaterThan(100);
         assertThat(escaped).as("mutants that lost text and were still called publishable").isEmpty();
+    }
+
+    @Test
+    void noOfdMutantThatLostTextIsPublishable() throws Exception {
+        BufferedImage logo = new BufferedImage(60, 60, BufferedImage.TYPE_INT_RGB);
+        Path ofd = OfdBuilder.create().title("关于做好防汛工作的通知").author("区政府办公室")
+                .pageOfLines("××区人民政府关于做好防汛工作的通知", "各街道办事处，区政府各部门：", "现将有关事项通知如下。")
+                .pageOfLines("一、加强值班值守。", "××区人民政府办公室", "2026年6月1日")
+                .template(OfdBuilder.Text.at(150, 15, "××区人民政府")).watermark(1, "样本").note(2, "Highlight", "请核对")
+                .image(1, new OfdBuilder.Image(20, 150, 15, 15, logo)).seal(2, 130, 200, 40, 40)
+                .write(dir.resolve("notice-clean.ofd"));   // no attachment: embedded files' framing is not checked
+        List<String> escaped = new ArrayList<>();
+        assertThat(mutate(ofd, escaped)).isGreaterThan(80);
+        assertThat(escaped).as("mutants that lost text and were still called publishable").isEmpty();
+    }
+
+    /** Reviews each mutant of a publishable sample; adds those that lost text and passed. Returns how many. */
+    private int mutate(Path sample, List<String> escaped) throws Exception {
+        DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(),
+                new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT));
+        String name = sample.getFileName().toString();
+        byte[] original = Files.readAllBytes(sample);
+        Opinion base = reviewer.review(sample, name);
+        assertThat(base.verdict()).as(name).isEqualTo(Verdict.PUBLISHABLE);
+        long baseChars = base.document().coverage().characters();
+        int mutants = 0;
+        for (Mutant m : mutants(name, original)) {
+            mutants++;
+            Path file = dir.resolve(mutants + "-" + name);
+            Files.write(file, m.bytes());
+            Opinion o = reviewer.review(file, name);
+            long chars = o.document().coverage().characters();
+            if (o.verdict() == Verdict.PUBLISHABLE && chars < baseChars) {
+                escaped.add(name + " " + m.name() + ": " + chars + " of " + baseChars + " characters, publishable");
+            }
+        }
+        return mutants;
     }
 
     record Mutant(String name, byte[] bytes) {
@@ -80,7 +104,7 @@ class MutationTest {
             flipped[at] ^= (byte) (1 << bit);
             mutants.add(new Mutant("bit " + bit + " of byte " + at + " flipped", flipped));
         }
-        if (sample.endsWith(".docx")) {
+        if (sample.endsWith(".docx") || sample.endsWith(".ofd")) {
             for (String entry : entryNames(original)) {
                 mutants.add(new Mutant("without " + entry, rewrite(original, entry, null)));
                 mutants.add(new Mutant("empty " + entry, rewrite(original, entry, new byte[0])));

@@ -1,0 +1,114 @@
+package org.osr.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How producers really write OFD pages: text scaled by a CTM (points to millimetres), nested page blocks, composite
+ * objects drawn from resources, TextCodes that inherit their position; and hostile pages (a composite that draws
+ * itself, elements nested without end) that must end in a named problem, not a hang or a crash.
+ */
+class OfdReaderTest {
+    private static final String NS = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+
+    @TempDir
+    Path tmp;
+
+    private Path ofd(String pageContent, String resources) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("OFD.xml", "<ofd:OFD " + NS + "><ofd:DocBody><ofd:DocInfo><ofd:Title>t</ofd:Title></ofd:DocInfo>"
+                + "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>");
+        files.put("Doc_0/Document.xml", "<ofd:Document " + NS + "><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>"
+                + "0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>"
+                + "</ofd:CommonData><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages>"
+                + "</ofd:Document>");
+        files.put("Doc_0/DocumentRes.xml", "<ofd:Res " + NS + " BaseLoc=\"Res\">" + resources + "</ofd:Res>");
+        files.put("Doc_0/Pages/Page_0/Content.xml", "<ofd:Page " + NS + "><ofd:Content><ofd:Layer ID=\"9\">"
+                + pageContent + "</ofd:Layer></ofd:Content></ofd:Page>");
+        Path file = tmp.resolve("t.ofd");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static String body(OfdReader.Content content) {
+        return content.parts().stream().filter(p -> p.kind() == PartKind.BODY).map(Part::text).findFirst()
+                .orElse("");
+    }
+
+    @Test
+    void ctmScaledTextInNestedBlocksIsPlacedByWhereItIsDrawn() throws IOException {
+        // Size 14.17 in points, scaled to millimetres by the CTM: drawn at y = 30 + 0.3528 × 14.17 ≈ 35 mm.
+        String marking = "<ofd:TextObject ID=\"1\" Boundary=\"25 30 40 10\" Size=\"14.17\""
+                + " CTM=\"0.3528 0 0 0.3528 0 0\">"
+                + "<ofd:TextCode X=\"0\" Y=\"14.17\">机密★5年</ofd:TextCode></ofd:TextObject>";
+        String title = "<ofd:TextObject ID=\"2\" Boundary=\"25 40 160 10\" Size=\"5\">"
+                + "<ofd:TextCode X=\"0\" Y=\"5\">关于</ofd:TextCode><ofd:TextCode X=\"12\">通知</ofd:TextCode>"
+                + "</ofd:TextObject>";
+        String copyNumber = "<ofd:TextObject ID=\"3\" Boundary=\"150 30 40 10\" Size=\"5\">"
+                + "<ofd:TextCode X=\"0\" Y=\"5.2\">000318</ofd:TextCode></ofd:TextObject>";
+        Path file = ofd("<ofd:PageBlock ID=\"4\"><ofd:PageBlock ID=\"5\">" + title + "</ofd:PageBlock>" + copyNumber
+                + "</ofd:PageBlock>" + marking, "");
+        OfdReader.Content content = OfdReader.read(file);
+        assertThat(content.problems()).isEmpty();
+        assertThat(body(content)).isEqualTo("机密★5年 000318\n关于 通知\n");
+    }
+
+    @Test
+    void compositeObjectsDrawTheirResourceTextOnceEvenWhenTheyIncludeThemselves() throws IOException {
+        String unit = "<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID=\"50\" Width=\"50\" Height=\"10\">"
+                + "<ofd:Content><ofd:TextObject ID=\"51\" Boundary=\"0 0 50 10\" Size=\"5\"><ofd:TextCode X=\"0\" "
+                + "Y=\"5\">秘密</ofd:TextCode></ofd:TextObject><ofd:CompositeObject ID=\"52\" ResourceID=\"50\" "
+                + "Boundary=\"0 20 50 10\"/></ofd:Content></ofd:CompositeGraphicUnit></ofd:CompositeGraphicUnits>";
+        OfdReader.Content content = OfdReader.read(ofd("<ofd:CompositeObject ID=\"6\" ResourceID=\"50\" "
+                + "Boundary=\"25 30 50 10\"/>", unit));
+        assertThat(body(content)).isEqualTo("秘密\n");
+    }
+
+    @Test
+    void elementsNestedWithoutEndAreADamagedPartNotACrash() throws IOException {
+        String deep = "<ofd:PageBlock>".repeat(5000) + "</ofd:PageBlock>".repeat(5000);
+        OfdReader.Content content = OfdReader.read(ofd(deep, ""));
+        assertThat(content.problems()).extracting(Problem::code).containsExactly(Problem.CORRUPT);
+        assertThat(content.problems().get(0).message()).contains("Doc_0/Pages/Page_0/Content.xml").contains("nested");
+    }
+
+    @Test
+    void aDoctypeIsRefused() throws IOException {
+        String page = "<ofd:TextObject ID=\"1\" Boundary=\"0 0 10 10\"><ofd:TextCode X=\"0\" Y=\"5\">a</ofd:TextCode>"
+                + "</ofd:TextObject>";
+        Path file = ofd(page, "");
+        // Replace the page with one that declares an external entity.
+        Path evil = tmp.resolve("evil.ofd");
+        try (var in = new java.util.zip.ZipFile(file.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(evil))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().endsWith("Content.xml")
+                        ? ("<!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><ofd:Page " + NS + "><ofd:Content>"
+                        + "<ofd:Layer><ofd:TextObject Boundary=\"0 0 9 9\"><ofd:TextCode X=\"0\" Y=\"5\">&x;"
+                        + "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>")
+                        .getBytes(StandardCharsets.UTF_8) : in.getInputStream(e).readAllBytes());
+                out.closeEntry();
+            }
+        }
+        OfdReader.Content content = OfdReader.read(evil);
+        assertThat(body(content)).doesNotContain("root:");
+        assertThat(content.problems()).extracting(Problem::code).containsExactly(Problem.CORRUPT);
+    }
+}
