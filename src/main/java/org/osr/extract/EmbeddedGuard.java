@@ -16,13 +16,17 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParserDecorator;
+import org.osr.ocr.ImageOcr;
+import org.osr.ocr.OcrException;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
  * Sits between {@code RecursiveParserWrapper} and the real parser, for one file: refuses to descend below
  * {@code maxDepth} levels of embedding (the skipped document's metadata gets {@link #DEPTH_LIMIT_REACHED}), and
- * reads an embedded DOCX with {@link DocxStructureReader} so it gets the same labelled parts as a top-level one.
+ * reads an embedded DOCX with {@link DocxStructureReader} so it gets the same labelled parts as a top-level one, and,
+ * with OCR on, reads every embedded raster image (Office media, mail and archive members, HTML data: URIs, images in
+ * embedded documents) with {@link ImageOcr}.
  */
 final class EmbeddedGuard extends ParserDecorator {
     private static final long serialVersionUID = 1L;
@@ -33,20 +37,38 @@ final class EmbeddedGuard extends ParserDecorator {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** An embedded DOCX larger than this is left to Tika's text rather than copied to a temporary file. */
     private static final long MAX_DOCX_COPY = 100L << 20;
+    /** An embedded image larger than this is not OCR'd (it stays unread and the census weighs it). */
+    static final long MAX_IMAGE_BYTES = 50L << 20;
 
     private final transient Detector detector;
     private final int maxDepth;
     private final transient Map<Metadata, DocxResult> docx = new IdentityHashMap<>();
+    private final transient ImageOcr ocr;
+    private final transient Map<Metadata, ImageReading> images = new IdentityHashMap<>();
     private final transient Deque<String> paths = new ArrayDeque<>();
 
     /** What {@link DocxStructureReader} made of one embedded DOCX: its parts, or why it could not read it. */
     record DocxResult(List<Part> parts, String failure) {
     }
 
-    EmbeddedGuard(Parser parser, Detector detector, int maxDepth) {
+    /** What OCR made of one embedded image: its text, or why it could not read it (then {@code text} is null). */
+    record ImageReading(String text, OcrException failure) {
+        boolean read() {
+            return text != null;
+        }
+    }
+
+    /** @param ocr reads embedded raster images, or null when OCR is off */
+    EmbeddedGuard(Parser parser, Detector detector, int maxDepth, ImageOcr ocr) {
         super(parser);
         this.detector = detector;
         this.maxDepth = maxDepth;
+        this.ocr = ocr;
+    }
+
+    /** What OCR made of the embedded image whose metadata this is, or null if it was not an image OCR looked at. */
+    ImageReading image(Metadata metadata) {
+        return images.get(metadata);
     }
 
     /** The labelled parts of the embedded DOCX whose metadata this is, or null if it was not read that way. */
@@ -70,8 +92,11 @@ final class EmbeddedGuard extends ParserDecorator {
         }
         try (TemporaryResources tmp = new TemporaryResources()) {
             TikaInputStream tis = TikaInputStream.get(stream, tmp, metadata);
-            if (detector.detect(tis, metadata).toString().equals(DOCX)) {
+            String type = detector.detect(tis, metadata).toString();
+            if (type.equals(DOCX)) {
                 readDocx(tis, metadata);
+            } else if (ocr != null && ImageCensus.isRaster(type)) {
+                images.put(metadata, readImage(tis));
             }
             paths.push(path);
             try {
@@ -93,6 +118,18 @@ final class EmbeddedGuard extends ParserDecorator {
             name = name.substring(name.startsWith("/") ? 1 : 2);
         }
         return name;
+    }
+
+    private ImageReading readImage(TikaInputStream tis) throws IOException {
+        if (tis.hasLength() && tis.getLength() > MAX_IMAGE_BYTES) {
+            return new ImageReading(null, new OcrException(false, "larger than " + (MAX_IMAGE_BYTES >> 20)
+                    + " MiB, not OCR'd"));
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(tis.getPath())) {
+            return new ImageReading(ocr.read(in), null);
+        } catch (OcrException e) {
+            return new ImageReading(null, e);
+        }
     }
 
     private void readDocx(TikaInputStream tis, Metadata metadata) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.Document;
 import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
-import org.osr.extract.Tesseract;
 import org.osr.extract.TikaExtractor;
+import org.osr.ocr.Tesseract;
 import org.osr.testkit.ScannedPage;
 import tools.jackson.databind.JsonNode;
 

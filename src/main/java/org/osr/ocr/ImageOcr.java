@@ -1,0 +1,178 @@
+package org.osr.ocr;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.osr.source.Scratch;
+import org.w3c.dom.NodeList;
+
+/**
+ * Reads the text of pictures: decodes an image file (every frame of a TIFF or GIF) with its resolution, prepares it
+ * ({@link PreparedImage}) and runs Tesseract on each layer, through files in osr's scratch folder that are deleted
+ * after each run. One instance per extractor; not for concurrent use.
+ */
+public final class ImageOcr implements AutoCloseable {
+    /** Seconds Tesseract may spend on one layer of one image or PDF page (it takes 1–3 s on a scanned page). */
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Images larger than this are not decoded (an int-RGB copy would take 4 bytes a pixel). */
+    public static final long MAX_DECODED_PIXELS = 60_000_000L;
+    /** Frames read from one multi-page image; a file with more cannot be read completely. */
+    static final int MAX_FRAMES = 100;
+    private static final String SOURCE = "tesseract " + Tesseract.LANGUAGES;
+
+    private final Scratch scratch = new Scratch();
+
+    /** Where the text came from, for a part's {@code source}. */
+    public static String source() {
+        return SOURCE;
+    }
+
+    /** The text of an image file's frames, {@code '\f'} between frames. */
+    public String readFile(Path file) throws OcrException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new OcrException(false, "the image could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The text of an encoded image (PNG, JPEG, TIFF, GIF, BMP; whatever ImageIO decodes), frames joined by '\f'. */
+    public String read(InputStream encoded) throws OcrException {
+        List<String> texts = new ArrayList<>();
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(encoded)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                throw new OcrException(false, "the image format could not be decoded");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, false, false);
+                for (int i = 0; i < MAX_FRAMES + 1; i++) {
+                    if (!frameExists(reader, i)) {
+                        break;
+                    }
+                    if (i == MAX_FRAMES) {
+                        throw new OcrException(false, "the image has more than " + MAX_FRAMES + " frames");
+                    }
+                    if ((long) reader.getWidth(i) * reader.getHeight(i) > MAX_DECODED_PIXELS) {
+                        throw new OcrException(false, "the image has more than " + MAX_DECODED_PIXELS / 1_000_000
+                                + " M pixels");
+                    }
+                    IIOImage frame = reader.readAll(i, null);
+                    texts.add(read(toBuffered(frame), dpi(frame.getMetadata(), reader.getWidth(i))));
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new OcrException(false, "the image could not be decoded: " + e);
+        }
+        if (texts.isEmpty()) {
+            throw new OcrException(false, "the image has no frame that could be decoded");
+        }
+        return String.join("\f", texts);
+    }
+
+    /**
+     * The text of one picture (a decoded image or a rendered page): red ink and the rest are read apart.
+     *
+     * @param dpi its resolution, or null when not known
+     */
+    public String read(BufferedImage image, Double dpi) throws OcrException {
+        PreparedImage prepared = PreparedImage.of(image, dpi);
+        String black = prepared.black() == null ? "" : tesseract(prepared.black());
+        if (prepared.red() == null) {
+            return black;
+        }
+        String red = tesseract(prepared.red());
+        return prepared.redFirst() ? red + "\n" + black : black + "\n" + red;
+    }
+
+    private String tesseract(BufferedImage layer) throws OcrException {
+        Path image = null;
+        Path out = null;
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(layer, "png", png);
+            image = scratch.copy(new ByteArrayInputStream(png.toByteArray()), "ocr-image");
+            out = scratch.copy(InputStream.nullInputStream(), "ocr-text");
+            return Tesseract.read(image, out, PreparedImage.DPI, TIMEOUT);
+        } catch (IOException e) {
+            throw new OcrException(false, "the image could not be written for tesseract: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OcrException(true, "OCR was stopped at the file's deadline");
+        } finally {
+            delete(image);
+            delete(out);
+        }
+    }
+
+    private static boolean frameExists(ImageReader reader, int index) throws IOException {
+        try {
+            reader.getWidth(index);
+            return true;
+        } catch (IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    private static BufferedImage toBuffered(IIOImage frame) {
+        if (frame.getRenderedImage() instanceof BufferedImage b) {
+            return b;
+        }
+        throw new IllegalArgumentException("frame is not a raster image");
+    }
+
+    /**
+     * Dots per inch from the standard metadata tree ({@code Dimension/HorizontalPixelSize}, millimetres per pixel),
+     * or null when the image does not say.
+     */
+    static Double dpi(IIOMetadata metadata, int width) {
+        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+            return null;
+        }
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
+        NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
+        if (sizes.getLength() == 0) {
+            return null;
+        }
+        try {
+            double mmPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
+            double dpi = 25.4 / mmPerPixel;
+            return dpi >= 50 && dpi <= 2400 ? dpi : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void delete(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // the scratch folder goes at exit
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scratch.close();
+    }
+}
