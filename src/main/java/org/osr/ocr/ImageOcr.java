@@ -95,15 +95,15 @@ public final class ImageOcr implements AutoCloseable {
      */
     public String read(BufferedImage image, Double dpi) throws OcrException {
         PreparedImage prepared = PreparedImage.of(image, dpi);
-        String black = prepared.black() == null ? "" : tesseract(prepared.black());
+        String black = prepared.black() == null ? "" : tesseract(prepared.black(), Tesseract.LANGUAGES);
         if (prepared.red() == null) {
             return black;
         }
-        String red = tesseract(prepared.red());
+        String red = tesseract(prepared.red(), Tesseract.RED_INK_LANGUAGES);
         return prepared.redFirst() ? red + "\n" + black : black + "\n" + red;
     }
 
-    private String tesseract(BufferedImage layer) throws OcrException {
+    private String tesseract(BufferedImage layer, String languages) throws OcrException {
         Path image = null;
         Path out = null;
         try {
@@ -111,7 +111,7 @@ public final class ImageOcr implements AutoCloseable {
             ImageIO.write(layer, "png", png);
             image = scratch.copy(new ByteArrayInputStream(png.toByteArray()), "ocr-image");
             out = scratch.copy(InputStream.nullInputStream(), "ocr-text");
-            return Tesseract.read(image, out, PreparedImage.DPI, TIMEOUT);
+            return Tesseract.read(image, out, languages, PreparedImage.DPI, TIMEOUT);
         } catch (IOException e) {
             throw new OcrException(false, "the image could not be written for tesseract: " + e.getMessage());
         } catch (InterruptedException e) {

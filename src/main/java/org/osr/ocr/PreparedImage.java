@@ -33,6 +33,12 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
     private static final double RED_MIN_SHARE = 0.0005;
     /** Fewer black pixels than this after binarization: nothing to read. */
     private static final int MIN_INK_PIXELS = 50;
+    /** How far (pixels at 300 dpi) a black stroke crossing a red glyph may reach: a bold stroke is about 10. */
+    private static final int CROSSING_REACH = 10;
+    /** Darker than this (0–255) is ink of some colour, not paper. */
+    private static final int INKED = 200;
+    /** White kept around the cropped red ink. */
+    private static final int MARGIN = 30;
     /** Backgrounds whose brightness differs by more than this across the image need a local threshold. */
     private static final int UNEVEN_BACKGROUND = 50;
 
@@ -54,6 +60,7 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
         int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
         int[] grey = new int[pixels.length];
         boolean[] red = new boolean[pixels.length];
+        boolean[] inked = new boolean[pixels.length];
         int redCount = 0;
         long redRows = 0;
         for (int i = 0; i < pixels.length; i++) {
@@ -66,6 +73,7 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
                 grey[i] = 255;
             } else {
                 grey[i] = (299 * r + 587 * gr + 114 * b) / 1000;
+                inked[i] = grey[i] < INKED;
             }
         }
         boolean enoughRed = redCount >= Math.max(RED_MIN_PIXELS, RED_MIN_SHARE * pixels.length);
@@ -80,7 +88,7 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
         }
         boolean[] ink = binarize(grey, w, h);
         BufferedImage black = toImage(ink, w, h);
-        BufferedImage redLayer = enoughRed ? toImage(red, w, h) : null;
+        BufferedImage redLayer = enoughRed ? cropped(mendCrossings(red, inked, w, h), w, h) : null;
         boolean redFirst = enoughRed && redRows / redCount < h / 2;
         return new PreparedImage(black, redLayer, redFirst);
     }
@@ -192,6 +200,58 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
             }
         }
         return max - min > UNEVEN_BACKGROUND;
+    }
+
+    /**
+     * Where a black stroke crosses a red one the pixel is black (or, at the black stroke's edge, grey), which leaves a
+     * gap in the red glyph. Such a pixel with red ink close on both sides (left and right, or above and below) is
+     * taken into the red layer too.
+     */
+    private static boolean[] mendCrossings(boolean[] red, boolean[] black, int w, int h) {
+        boolean[] mended = red.clone();
+        int reach = CROSSING_REACH;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (!black[i] || red[i]) {
+                    continue;
+                }
+                boolean left = false, right = false, up = false, down = false;
+                for (int d = 1; d <= reach; d++) {
+                    left |= x - d >= 0 && red[i - d];
+                    right |= x + d < w && red[i + d];
+                    up |= y - d >= 0 && red[i - d * w];
+                    down |= y + d < h && red[i + d * w];
+                }
+                mended[i] = left && right || up && down;
+            }
+        }
+        return mended;
+    }
+
+    /** The layer cut to its ink and a white margin: Tesseract reads a few red lines better without a page around. */
+    private static BufferedImage cropped(boolean[] ink, int w, int h) {
+        int minX = w, minY = h, maxX = -1, maxY = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (ink[y * w + x]) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        if (maxX < 0) {
+            return null;
+        }
+        int x0 = Math.max(0, minX - MARGIN), y0 = Math.max(0, minY - MARGIN);
+        int cw = Math.min(w, maxX + MARGIN + 1) - x0, ch = Math.min(h, maxY + MARGIN + 1) - y0;
+        boolean[] cut = new boolean[cw * ch];
+        for (int y = 0; y < ch; y++) {
+            System.arraycopy(ink, (y0 + y) * w + x0, cut, y * cw, cw);
+        }
+        return toImage(cut, cw, ch);
     }
 
     /** Black on white, or null when there are too few black pixels to be text. */
