@@ -33,6 +33,7 @@ public final class ImageOcr implements AutoCloseable {
     public static final long MAX_DECODED_PIXELS = 60_000_000L;
     /** Frames read from one multi-page image; a file with more cannot be read completely. */
     static final int MAX_FRAMES = 100;
+    private static final String PNG_FORMAT = "javax_imageio_png_1.0";
     private static final String SOURCE = "tesseract " + Tesseract.LANGUAGES;
 
     private final Scratch scratch = new Scratch();
@@ -74,7 +75,7 @@ public final class ImageOcr implements AutoCloseable {
                                 + " M pixels");
                     }
                     IIOImage frame = reader.readAll(i, null);
-                    texts.add(read(toBuffered(frame), dpi(frame.getMetadata(), reader.getWidth(i))));
+                    texts.add(read(toBuffered(frame), dpi(frame.getMetadata())));
                 }
             } finally {
                 reader.dispose();
@@ -140,25 +141,33 @@ public final class ImageOcr implements AutoCloseable {
     }
 
     /**
-     * Dots per inch from the standard metadata tree ({@code Dimension/HorizontalPixelSize}, millimetres per pixel),
-     * or null when the image does not say.
+     * Dots per inch the image declares, or null when it does not (or declares something no scan has). PNG's is read
+     * from its pHYs chunk: the JDK's standard tree gives PNG's pixel size inverted (pixels per millimetre); other
+     * formats' from the standard tree ({@code Dimension/HorizontalPixelSize}, millimetres per pixel).
      */
-    static Double dpi(IIOMetadata metadata, int width) {
-        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
+    static Double dpi(IIOMetadata metadata) {
+        if (metadata == null) {
             return null;
         }
-        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0");
-        NodeList sizes = root.getElementsByTagName("HorizontalPixelSize");
-        if (sizes.getLength() == 0) {
-            return null;
-        }
+        Double dpi = null;
         try {
-            double mmPerPixel = Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
-            double dpi = 25.4 / mmPerPixel;
-            return dpi >= 50 && dpi <= 2400 ? dpi : null;
-        } catch (NumberFormatException e) {
+            if (PNG_FORMAT.equals(metadata.getNativeMetadataFormatName())) {
+                NodeList phys = ((IIOMetadataNode) metadata.getAsTree(PNG_FORMAT)).getElementsByTagName("pHYs");
+                IIOMetadataNode node = phys.getLength() == 0 ? null : (IIOMetadataNode) phys.item(0);
+                if (node != null && "meter".equals(node.getAttribute("unitSpecifier"))) {
+                    dpi = Double.parseDouble(node.getAttribute("pixelsPerUnitXAxis")) * 0.0254;
+                }
+            } else if (metadata.isStandardMetadataFormatSupported()) {
+                NodeList sizes = ((IIOMetadataNode) metadata.getAsTree("javax_imageio_1.0"))
+                        .getElementsByTagName("HorizontalPixelSize");
+                if (sizes.getLength() > 0) {
+                    dpi = 25.4 / Double.parseDouble(((IIOMetadataNode) sizes.item(0)).getAttribute("value"));
+                }
+            }
+        } catch (IllegalArgumentException e) {   // a malformed number or tree
             return null;
         }
+        return dpi != null && dpi >= 50 && dpi <= 2400 ? dpi : null;
     }
 
     private static void delete(Path p) {

@@ -14,6 +14,7 @@ import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
 import org.osr.ocr.Tesseract;
+import org.osr.testkit.RedInkScan;
 import org.osr.testkit.ScannedPage;
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +71,24 @@ class OcrScanTest {
         });
         assertThat(docs.get("scan.pdf").get("findings").get(0).get("location").get("page").asInt()).isEqualTo(1);
         assertThat(docs.get("scan.png").get("findings").get(0).get("location").get("page").isNull()).isTrue();
+    }
+
+    @Test
+    void forcedOcrReportsThePagesWhoseInvisibleTextLayerSaysSomethingElse() throws Exception {
+        assumeThat(Tesseract.problem()).as("tesseract with chi_sim installed").isEmpty();
+        Path pdf = RedInkScan.searchablePdf(tmp.resolve("searchable.pdf"), ScannedPage.render(),
+                "本单位定于下周五举行秋季运动会\n请各部门提前做好报名和后勤准备工作");
+
+        ScanCommandTest.Run run = osr("scan", "--ocr=force", pdf.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        JsonNode doc = run.json().get("documents").get(0);
+        assertThat(doc.get("verdict").asString()).isEqualTo("withhold");
+        JsonNode ocr = doc.get("coverage").get("ocr");
+        assertThat(ocr.get("pages").asInt()).isEqualTo(1);
+        assertThat(ocr.get("disagree").get(0).asInt()).isEqualTo(1);
+        assertThat(osr("scan", pdf.toString()).json().get("documents").get(0).get("coverage").get("ocr").isNull())
+                .as("no ocr account without --ocr").isTrue();
     }
 
     @Test
