@@ -49,13 +49,16 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
         double scale = scale(source.getWidth(), source.getHeight(), dpi);
         int w = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.setColor(Color.WHITE);   // transparent pixels become paper
-        g.fillRect(0, 0, w, h);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(source, 0, 0, w, h, null);
-        g.dispose();
+        BufferedImage rgb = source;
+        if (w != source.getWidth() || h != source.getHeight() || source.getType() != BufferedImage.TYPE_INT_RGB) {
+            rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.setColor(Color.WHITE);   // transparent pixels become paper
+            g.fillRect(0, 0, w, h);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(source, 0, 0, w, h, null);
+            g.dispose();
+        }
 
         int[] pixels = rgb.getRGB(0, 0, w, h, null, 0, w);
         int[] grey = new int[pixels.length];
