@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -123,7 +124,7 @@ public final class TikaExtractor implements Extractor {
             // After the parts are built: a damaged file still shows what could be read (a marking is still one).
             problems.addAll(damage);
             metadataParts(root, null, parts);
-            embeddedParts(displayPath, collector, guard, parts, problems, ocrOutcome);
+            embeddedParts(file, mediaType, displayPath, collector, guard, parts, problems, ocrOutcome);
             if (collector.anyTruncated()) {
                 problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
                         + " characters was not read; the rest of the file is unreviewed"));
@@ -332,8 +333,10 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private static void embeddedParts(String displayPath, Collector collector, EmbeddedGuard guard, List<Part> parts,
-                                      List<Problem> problems, OcrOutcome ocrOutcome) {
+    private static void embeddedParts(Path file, String mediaType, String displayPath, Collector collector,
+                                      EmbeddedGuard guard, List<Part> parts, List<Problem> problems,
+                                      OcrOutcome ocrOutcome) {
+        Map<String, String> media = null;
         for (ParsedDocument doc : collector.embedded) {
             Metadata md = doc.metadata();
             String resource = md.get(EmbeddedGuard.PATH);
@@ -376,6 +379,13 @@ public final class TikaExtractor implements Extractor {
             if (image != null && image.read()) {
                 ocrOutcome.images++;
                 String text = tidy(image.text());
+                if (mediaType.contains("openxmlformats-officedocument") && resource != null
+                        && resource.indexOf('/', 1) < 0) {
+                    // A package's own medium: named by its place in the package, not its file name alone.
+                    media = media == null ? OoxmlImages.mediaPaths(file) : media;
+                    String inPackage = media.get(resource.substring(1));
+                    path = inPackage == null ? path : fileName(displayPath) + "!/" + inPackage;
+                }
                 if (!text.isBlank()) {
                     parts.add(new Part(PartKind.OCR, text, text.indexOf(Part.PAGE_BREAK) >= 0, path, ImageOcr.source()));
                 }

@@ -103,7 +103,7 @@ class OcrReadingTest {
         Opinion opinion = review(PicturePackages.docx(dir.resolve("notice.docx"), marked, 2400, 1000), OcrMode.AUTO);
 
         Hit hit = withheldByOcr(opinion);
-        assertThat(hit.part().embeddedPath()).startsWith("notice.docx!/").endsWith(".png");
+        assertThat(hit.part().embeddedPath()).isEqualTo("notice.docx!/word/media/image1.png");
         assertThat(opinion.document().coverage().images().unread()).isZero();
         assertThat(opinion.document().coverage().ocr().images()).isEqualTo(1);
 
@@ -118,6 +118,17 @@ class OcrReadingTest {
         Path eml = PicturePackages.eml(dir.resolve("mail.eml"), RedInkScan.png(ScannedPage.render()), "scan.png");
         Hit hit = withheldByOcr(review(eml, OcrMode.AUTO));
         assertThat(hit.part().embeddedPath()).isEqualTo("mail.eml!/scan.png");
+    }
+
+    @Test
+    void htmlPageWithTheMarkedNoticeAsADataUriImageIsWithheld() throws Exception {
+        Path html = dir.resolve("inline.html");
+        Files.writeString(html, "<html><head><title>通知</title></head><body><p>请查收。</p><img src=\"data:image/png;base64,"
+                + java.util.Base64.getEncoder().encodeToString(RedInkScan.png(ScannedPage.render())) + "\"></body></html>");
+        Opinion opinion = review(html, OcrMode.AUTO);
+        Hit hit = withheldByOcr(opinion);
+        assertThat(hit.part().embeddedPath()).startsWith("inline.html!/");
+        assertThat(opinion.document().coverage().images().unread()).isZero();
     }
 
     @Test
