@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
  * with OCR on, reads every embedded raster image (Office media, mail and archive members, HTML data: URIs, images in
  * embedded documents) with {@link ImageOcr}.
  */
-final class EmbeddedGuard extends ParserDecorator {
+final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     static final String DEPTH_LIMIT_REACHED = "osr:embedded_depth_limit_reached";
     /** The document's full path inside the file, {@code sub/inner.zip/a/b.docx}: Tika's own path keeps only the
@@ -45,6 +45,7 @@ final class EmbeddedGuard extends ParserDecorator {
     private final transient Map<Metadata, DocxResult> docx = new IdentityHashMap<>();
     private final transient ImageOcr ocr;
     private final transient Map<Metadata, ImageReading> images = new IdentityHashMap<>();
+    private final transient Map<Metadata, java.nio.file.Path> pdfCopies = new IdentityHashMap<>();
     private final transient Deque<String> paths = new ArrayDeque<>();
 
     /** What {@link DocxStructureReader} made of one embedded DOCX: its parts, or why it could not read it. */
@@ -64,6 +65,26 @@ final class EmbeddedGuard extends ParserDecorator {
         this.detector = detector;
         this.maxDepth = maxDepth;
         this.ocr = ocr;
+    }
+
+    /**
+     * A copy of the embedded PDF whose metadata this is, for the checks that look at its pages (scanned pages, OCR),
+     * deleted by {@link #close}; null when it was not one or was too large to copy.
+     */
+    java.nio.file.Path pdfCopy(Metadata metadata) {
+        return pdfCopies.get(metadata);
+    }
+
+    @Override
+    public void close() {
+        for (java.nio.file.Path copy : pdfCopies.values()) {
+            try {
+                java.nio.file.Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // in the scratch folder, which goes at exit
+            }
+        }
+        pdfCopies.clear();
     }
 
     /** What OCR made of the embedded image whose metadata this is, or null if it was not an image OCR looked at. */
@@ -97,6 +118,11 @@ final class EmbeddedGuard extends ParserDecorator {
                 readDocx(tis, metadata);
             } else if (ocr != null && ImageCensus.isRaster(type)) {
                 images.put(metadata, readImage(tis));
+            } else if (type.equals("application/pdf") && java.nio.file.Files.size(tis.getPath()) <= MAX_DOCX_COPY) {
+                // Its scanned pages are found, or OCR'd, after Tika has read it and its text per page is known.
+                java.nio.file.Path copy = java.nio.file.Files.createTempFile("osr-embedded-", ".pdf");
+                java.nio.file.Files.copy(tis.getPath(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                pdfCopies.put(metadata, copy);
             }
             paths.push(path);
             try {

@@ -109,7 +109,7 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
         }
         List<Problem> damage = ParserDamage.of(ParserLog.end());
-        try (PdfFile pdf = new PdfFile(file)) {
+        try (guard; PdfFile pdf = new PdfFile(file)) {
             Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
             String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
             List<Part> parts = new ArrayList<>();
@@ -234,9 +234,7 @@ public final class TikaExtractor implements Extractor {
         if (problems.isEmpty() && !ocr.on() && isPdf(mediaType, md)) {
             List<Integer> scanned = ScannedPages.find(pdf, md);
             if (!scanned.isEmpty()) {
-                problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + scanned.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + " show an image but have no text layer "
-                        + "(scanned?); they can only be read with OCR (--ocr)"));
+                problems.add(new Problem(Problem.NO_TEXT_LAYER, scannedPages(scanned)));
             }
         }
     }
@@ -333,7 +331,7 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private static void embeddedParts(Path file, String mediaType, String displayPath, Collector collector,
+    private void embeddedParts(Path file, String mediaType, String displayPath, Collector collector,
                                       EmbeddedGuard guard, List<Part> parts, List<Problem> problems,
                                       OcrOutcome ocrOutcome) {
         Map<String, String> media = null;
@@ -374,6 +372,7 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
             }
+            embeddedPdfPages(guard.pdfCopy(md), md, doc, path, parts, problems, ocrOutcome);
             problems.addAll(GlyphCensus.check(parts.subList(before, parts.size()), md));
             EmbeddedGuard.ImageReading image = guard.image(md);
             if (image != null && image.read()) {
@@ -394,6 +393,40 @@ public final class TikaExtractor implements Extractor {
             }
             metadataParts(md, path, parts);
         }
+    }
+
+    /**
+     * The scanned pages of a PDF inside the file: OCR reads the pages it would read in the file itself ({@link
+     * PdfOcr}); without OCR they are {@code no-text-layer}, as they are in the file itself.
+     */
+    private void embeddedPdfPages(Path copy, Metadata md, ParsedDocument doc, String path, List<Part> parts,
+                                  List<Problem> problems, OcrOutcome ocrOutcome) {
+        if (copy == null) {
+            return;
+        }
+        try (PdfFile embedded = new PdfFile(copy)) {
+            if (!ocr.on()) {
+                List<Integer> scanned = ScannedPages.find(embedded, md);
+                if (!scanned.isEmpty()) {
+                    problems.add(new Problem(Problem.NO_TEXT_LAYER, "embedded file " + path + ": "
+                            + scannedPages(scanned)));
+                }
+                return;
+            }
+            PdfOcr.Result result = PdfOcr.read(embedded, md, tidy(doc.text().body()), ocr, imageOcr);
+            if (result.part() != null) {
+                Part p = result.part();
+                parts.add(new Part(p.kind(), p.text(), p.paged(), path, p.source()));
+            }
+            result.problems().forEach(p -> problems.add(new Problem(p.code(), "embedded file " + path + ": "
+                    + p.message())));
+            ocrOutcome.pages += result.summary().pages();
+        }
+    }
+
+    private static String scannedPages(List<Integer> scanned) {
+        return "page(s) " + scanned.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " show an image but have no text layer (scanned?); they can only be read with OCR (--ocr)";
     }
 
     /**

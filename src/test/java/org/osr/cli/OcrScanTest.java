@@ -44,6 +44,20 @@ class OcrScanTest {
     }
 
     @Test
+    void withoutOcrAScannedPdfInsideAZipIsNamedAsScanned() throws Exception {
+        Path zip = tmp.resolve("scans.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("inbox/scan.pdf"));
+            out.write(java.nio.file.Files.readAllBytes(ScannedPage.pdf(tmp.resolve("scan.pdf"))));
+        }
+        Document doc = new TikaExtractor().extract(zip, "scans.zip");
+        assertThat(doc.coverage().problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.NO_TEXT_LAYER);
+            assertThat(p.message()).contains("scans.zip!/inbox/scan.pdf").contains("page(s) 1");
+        });
+    }
+
+    @Test
     void withOcrScannedImagesAndAnImageOnlyPdfAreWithheldByTheirOcrText() throws Exception {
         assumeThat(Tesseract.problem()).as("tesseract with chi_sim installed").isEmpty();
         Path png = ScannedPage.image(tmp.resolve("scan.png"));

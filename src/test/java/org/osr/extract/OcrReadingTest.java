@@ -154,6 +154,20 @@ class OcrReadingTest {
     }
 
     @Test
+    void scannedPdfInsideAZipIsReadPageByPage() throws Exception {
+        Path scan = ScannedPage.pdf(dir.resolve("scan.pdf"));
+        Path zip = dir.resolve("scans.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("inbox/scan.pdf"));
+            out.write(Files.readAllBytes(scan));
+        }
+        Opinion opinion = review(zip, OcrMode.AUTO);
+        Hit hit = withheldByOcr(opinion);
+        assertThat(hit.part().embeddedPath()).isEqualTo("scans.zip!/inbox/scan.pdf");
+        assertThat(hit.page()).isEqualTo(1);
+    }
+
+    @Test
     void anImageOcrCannotDecodeStaysUnreadAndIsNamed() throws Exception {
         byte[] png = RedInkScan.png(ScannedPage.render());
         Path zip = dir.resolve("bundle.zip");
