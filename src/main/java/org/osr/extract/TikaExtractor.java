@@ -198,7 +198,7 @@ public final class TikaExtractor implements Extractor {
                 ocrOutcome.pdfPages.addAll(result.readPages());
                 ocrOutcome.pages += result.summary().pages();
                 ocrOutcome.disagree.addAll(result.summary().disagree());
-            } else if (ocr.on() && mediaType.startsWith("image/")) {
+            } else if (ocr.on() && ImageCensus.isRaster(mediaType)) {   // not SVG: Tika reads its text
                 imageFileOcr(file, parts, problems, ocrOutcome);
             }
             if (mediaType.contains("html")) {

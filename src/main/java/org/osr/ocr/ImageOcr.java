@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 /**
  * Reads the text of pictures: decodes an image file (every frame of a TIFF or GIF) with its resolution, prepares it
  * ({@link PreparedImage}) and runs Tesseract on each layer, through files in osr's scratch folder that are deleted
- * after each run. One instance per extractor; not for concurrent use.
+ * after each run. Each run has its own files, so one instance may serve several threads.
  */
 public final class ImageOcr implements AutoCloseable {
     /** Seconds Tesseract may spend on one layer of one image or PDF page (it takes 1–3 s on a scanned page). */
@@ -107,12 +107,14 @@ public final class ImageOcr implements AutoCloseable {
     private String tesseract(BufferedImage layer, String languages) throws OcrException {
         Path image = null;
         Path out = null;
+        Path err = null;
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(layer, "png", png);
             image = scratch.copy(new ByteArrayInputStream(png.toByteArray()), "ocr-image");
             out = scratch.copy(InputStream.nullInputStream(), "ocr-text");
-            return Tesseract.read(image, out, languages, PreparedImage.DPI, TIMEOUT);
+            err = scratch.copy(InputStream.nullInputStream(), "ocr-log");
+            return Tesseract.read(image, out, err, languages, PreparedImage.DPI, TIMEOUT);
         } catch (IOException e) {
             throw new OcrException(false, "the image could not be written for tesseract: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -121,6 +123,7 @@ public final class ImageOcr implements AutoCloseable {
         } finally {
             delete(image);
             delete(out);
+            delete(err);
         }
     }
 

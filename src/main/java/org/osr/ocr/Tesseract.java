@@ -60,14 +60,15 @@ public final class Tesseract {
      * (a file's deadline, {@code --timeout}); either is an {@link OcrException}, never an empty text.
      *
      * @param out a file for Tesseract's output (replaced), next to the image in osr's scratch folder
+     * @param err a file for its messages, whose last line explains a failure
      */
-    static String read(Path image, Path out, String languages, int dpi, Duration timeout) throws OcrException,
+    static String read(Path image, Path out, Path err, String languages, int dpi, Duration timeout) throws OcrException,
             InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(executable(), image.toString(), "stdout", "-l", languages,
                 "--psm", String.valueOf(PAGE_SEGMENTATION), "--dpi", String.valueOf(dpi),
                 "-c", "preserve_interword_spaces=1")
                 .redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectError(err.toFile());
         // One thread per run: OpenMP's thread pool costs more than it gains on images this size, and osr's own
         // workers already use the cores.
         builder.environment().put("OMP_THREAD_LIMIT", "1");
@@ -83,13 +84,23 @@ public final class Tesseract {
                 throw new OcrException(true, "tesseract took longer than " + timeout.toSeconds() + " s");
             }
             if (p.exitValue() != 0) {
-                throw new OcrException(false, "tesseract failed (exit code " + p.exitValue() + ")");
+                throw new OcrException(false, "tesseract failed (exit code " + p.exitValue() + lastLine(err) + ")");
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new OcrException(false, "tesseract's output could not be read: " + e.getMessage());
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
         }
     }
 

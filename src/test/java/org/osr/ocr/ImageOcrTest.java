@@ -136,13 +136,13 @@ class ImageOcrTest {
     @Test
     void aTesseractThatFailsIsAFailureNotAnEmptyText() throws Exception {
         Path fake = tmp.resolve("tesseract");
-        Files.writeString(fake, "#!/bin/sh\nexit 1\n");
+        Files.writeString(fake, "#!/bin/sh\necho 'Error in pixReadStream' >&2\nexit 1\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
         String before = System.getProperty(Tesseract.PROPERTY);
         System.setProperty(Tesseract.PROPERTY, fake.toString());
         try (ImageOcr ocr = new ImageOcr()) {
             assertThatThrownBy(() -> ocr.read(RedInkScan.render(""), 300.0)).isInstanceOf(OcrException.class)
-                    .hasMessageContaining("exit code 1");
+                    .hasMessageContaining("exit code 1").hasMessageContaining("Error in pixReadStream");
         } finally {
             if (before == null) {
                 System.clearProperty(Tesseract.PROPERTY);
