@@ -118,7 +118,7 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
     private static boolean[] binarize(int[] grey, int w, int h) {
         int threshold = otsu(grey);
         boolean[] ink = new boolean[grey.length];
-        if (!uneven(grey, w, h, threshold)) {
+        if (!uneven(grey, w, h)) {
             for (int i = 0; i < grey.length; i++) {
                 ink[i] = grey[i] <= threshold;
             }
@@ -179,27 +179,36 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
         return threshold;
     }
 
-    /** Whether the paper (pixels above the threshold) is much brighter in one region of an 8 × 8 grid than another. */
-    private static boolean uneven(int[] grey, int w, int h, int threshold) {
+    /**
+     * Whether the paper is much brighter in one region of an 8 × 8 grid than in another: each tile's paper is its
+     * 90th-percentile brightness (text covers far less than a tenth of a tile).
+     */
+    private static boolean uneven(int[] grey, int w, int h) {
         int tiles = 8;
         int min = 255, max = 0;
         for (int ty = 0; ty < tiles; ty++) {
             for (int tx = 0; tx < tiles; tx++) {
-                long sum = 0, n = 0;
+                int[] histogram = new int[256];
+                int n = 0;
                 for (int y = ty * h / tiles; y < (ty + 1) * h / tiles; y += 2) {
                     for (int x = tx * w / tiles; x < (tx + 1) * w / tiles; x += 2) {
-                        int v = grey[y * w + x];
-                        if (v > threshold) {
-                            sum += v;
-                            n++;
-                        }
+                        histogram[grey[y * w + x]]++;
+                        n++;
                     }
                 }
-                if (n > 100) {
-                    int mean = (int) (sum / n);
-                    min = Math.min(min, mean);
-                    max = Math.max(max, mean);
+                if (n < 100) {
+                    continue;
                 }
+                int paper = 255;
+                for (int v = 0, seen = 0; v < 256; v++) {
+                    seen += histogram[v];
+                    if (seen >= n * 0.9) {
+                        paper = v;
+                        break;
+                    }
+                }
+                min = Math.min(min, paper);
+                max = Math.max(max, paper);
             }
         }
         return max - min > UNEVEN_BACKGROUND;

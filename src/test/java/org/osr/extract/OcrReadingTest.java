@@ -168,6 +168,32 @@ class OcrReadingTest {
     }
 
     @Test
+    void aTextPageWithASmallLogoIsNotOcrdAndItsLogoStaysUnreadButHarmless() throws Exception {
+        Path pdf = dir.resolve("logo.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            BufferedImage logo = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream cs =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 11);
+                cs.newLineAtOffset(60, 700);
+                cs.showText("Notice on flood prevention work: keep duty rosters staffed before the rainy season.");
+                cs.endText();
+                cs.drawImage(org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(doc, logo),
+                        500, 40, 57, 57);
+            }
+            doc.save(pdf.toFile());
+        }
+        Opinion opinion = review(pdf, OcrMode.AUTO);
+        publishableAndComplete(opinion);
+        assertThat(opinion.document().coverage().ocr().pages()).isZero();
+        assertThat(opinion.document().coverage().images().unread()).isEqualTo(1);
+    }
+
+    @Test
     void anImageOcrCannotDecodeStaysUnreadAndIsNamed() throws Exception {
         byte[] png = RedInkScan.png(ScannedPage.render());
         Path zip = dir.resolve("bundle.zip");

@@ -36,6 +36,37 @@ class ImageOcrTest {
     }
 
     @Test
+    void aShadowedScanIsBinarizedLocallySoTheDarkPaperDoesNotTurnBlack() throws Exception {
+        BufferedImage scan = RedInkScan.render("");
+        for (int y = 0; y < scan.getHeight(); y++) {
+            for (int x = 0; x < scan.getWidth(); x++) {
+                // The right half is in shadow: paper there is darker than the text's edges on the left.
+                double shade = x < scan.getWidth() / 2 ? 1.0 : 0.45;
+                int v = (int) ((scan.getRGB(x, y) & 0xff) * shade);
+                scan.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        PreparedImage prepared = PreparedImage.of(scan, 300.0);
+        int paperInShadow = prepared.black().getRGB(1900, 1150) & 0xffffff;
+        assertThat(paperInShadow).as("shadowed paper is paper").isEqualTo(0xffffff);
+        assertThat(prepared.red()).isNull();
+    }
+
+    @Test
+    void aThinRedRuleIsNotARedLayer() {
+        BufferedImage page = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = page.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1000, 1000);
+        g.setColor(java.awt.Color.RED);
+        g.drawLine(100, 100, 400, 100);   // 300 red pixels
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(100, 500, 300, 40);
+        g.dispose();
+        assertThat(PreparedImage.of(page, 300.0).red()).isNull();
+    }
+
+    @Test
     void aPageWithoutRedHasNoRedLayerAndABlankPageNothingToRead() {
         BufferedImage blank = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = blank.createGraphics();
