@@ -54,10 +54,8 @@ class ImageOcrTest {
 
     @Test
     void aThinRedRuleIsNotARedLayer() {
-        BufferedImage page = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
+        BufferedImage page = paper();
         java.awt.Graphics2D g = page.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, 1000, 1000);
         g.setColor(java.awt.Color.RED);
         g.drawLine(100, 100, 400, 100);   // 300 red pixels
         g.setColor(java.awt.Color.BLACK);
@@ -67,15 +65,20 @@ class ImageOcrTest {
     }
 
     @Test
-    void aPageWithoutRedHasNoRedLayerAndABlankPageNothingToRead() {
-        BufferedImage blank = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = blank.createGraphics();
+    void aBlankPageHasNothingToRead() {
+        PreparedImage prepared = PreparedImage.of(paper(), null);
+        assertThat(prepared.black()).isNull();
+        assertThat(prepared.red()).isNull();
+    }
+
+    /** A blank 1000 × 1000 page. */
+    private static BufferedImage paper() {
+        BufferedImage page = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = page.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 1000, 1000);
         g.dispose();
-        PreparedImage prepared = PreparedImage.of(blank, null);
-        assertThat(prepared.black()).isNull();
-        assertThat(prepared.red()).isNull();
+        return page;
     }
 
     @Test
