@@ -332,8 +332,7 @@ public final class TikaExtractor implements Extractor {
     }
 
     private void embeddedParts(Path file, String mediaType, String displayPath, Collector collector,
-                                      EmbeddedGuard guard, List<Part> parts, List<Problem> problems,
-                                      OcrOutcome ocrOutcome) {
+                               EmbeddedGuard guard, List<Part> parts, List<Problem> problems, OcrOutcome ocrOutcome) {
         Map<String, String> media = null;
         for (ParsedDocument doc : collector.embedded) {
             Metadata md = doc.metadata();
@@ -375,23 +374,30 @@ public final class TikaExtractor implements Extractor {
             embeddedPdfPages(guard.pdfCopy(md), md, doc, path, parts, problems, ocrOutcome);
             problems.addAll(GlyphCensus.check(parts.subList(before, parts.size()), md));
             EmbeddedGuard.ImageReading image = guard.image(md);
-            if (image != null && image.read()) {
-                ocrOutcome.images++;
-                String text = tidy(image.text());
-                if (mediaType.contains("openxmlformats-officedocument") && resource != null
-                        && resource.indexOf('/', 1) < 0) {
-                    // A package's own medium: named by its place in the package, not its file name alone.
-                    media = media == null ? OoxmlImages.mediaPaths(file) : media;
-                    String inPackage = media.get(resource.substring(1));
-                    path = inPackage == null ? path : fileName(displayPath) + "!/" + inPackage;
-                }
-                if (!text.isBlank()) {
-                    parts.add(new Part(PartKind.OCR, text, text.indexOf(Part.PAGE_BREAK) >= 0, path, ImageOcr.source()));
-                }
-            } else if (image != null && image.failure().timeout()) {
-                problems.add(ocrProblem("embedded image " + path, image.failure()));
+            if (image != null && image.read() && mediaType.contains("openxmlformats-officedocument")
+                    && resource != null && resource.indexOf('/', 1) < 0) {
+                // A package's own medium: named by its place in the package, not by its file name alone.
+                media = media == null ? OoxmlImages.mediaPaths(file) : media;
+                String inPackage = media.get(resource.substring(1));
+                path = inPackage == null ? path : fileName(displayPath) + "!/" + inPackage;
             }
+            embeddedImage(image, path, parts, problems, ocrOutcome);
             metadataParts(md, path, parts);
+        }
+    }
+
+    /** What OCR read of an embedded image (null: none was read): an {@code ocr} part, or a timeout. */
+    private static void embeddedImage(EmbeddedGuard.ImageReading image, String path, List<Part> parts,
+                                      List<Problem> problems, OcrOutcome ocrOutcome) {
+        if (image != null && image.read()) {
+            ocrOutcome.images++;
+            String text = tidy(image.text());
+            if (!text.isBlank()) {
+                parts.add(new Part(PartKind.OCR, text, text.indexOf(Part.PAGE_BREAK) >= 0, path, ImageOcr.source()));
+            }
+        } else if (image != null && image.failure().timeout()) {
+            // Other failures leave the image unread: the census names it and the image policy weighs it.
+            problems.add(ocrProblem("embedded image " + path, image.failure()));
         }
     }
 
