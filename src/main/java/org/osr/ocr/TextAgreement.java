@@ -5,10 +5,11 @@ import java.util.Map;
 import org.osr.normalize.Normalizer;
 
 /**
- * Whether a page's OCR text and its text layer say the same thing: the share of character bigrams they have in
- * common (Dice), after osr's normalization and with everything but letters and digits dropped. OCR misreads a
- * character here and there, which costs two bigrams each; a text layer that is garbled, shifted to other code points
- * or of another text shares almost none.
+ * Whether a page's text layer says what OCR read on the page: the share of the text layer's character bigrams that
+ * are also in the OCR text, after osr's normalization and with everything but letters and digits dropped. OCR
+ * misreads a character here and there, which costs two bigrams each; a text layer that is garbled, shifted to other
+ * code points or of another text shares almost none. OCR reads more than the text layer holds on a page of typed
+ * lines over a picture; that is not a disagreement, so the share is of the text layer only.
  */
 public final class TextAgreement {
     /** Below this share the two texts are of different things; a clean page read by OCR scores 0.6–0.95. */
@@ -25,9 +26,9 @@ public final class TextAgreement {
         return Double.isNaN(share) || share >= MIN_AGREEMENT;
     }
 
-    /** The Dice coefficient of the two texts' bigram multisets, or NaN when either is too short to compare. */
-    static double share(String a, String b) {
-        Map<String, Integer> x = bigrams(a), y = bigrams(b);
+    /** The share of the text layer's bigrams (a multiset) found in the OCR text, or NaN when either is too short. */
+    static double share(String ocrText, String textLayer) {
+        Map<String, Integer> x = bigrams(ocrText), y = bigrams(textLayer);
         int nx = x.values().stream().mapToInt(Integer::intValue).sum();
         int ny = y.values().stream().mapToInt(Integer::intValue).sum();
         if (nx < MIN_BIGRAMS || ny < MIN_BIGRAMS) {
@@ -37,7 +38,7 @@ public final class TextAgreement {
         for (Map.Entry<String, Integer> e : x.entrySet()) {
             common += Math.min(e.getValue(), y.getOrDefault(e.getKey(), 0));
         }
-        return 2.0 * common / (nx + ny);
+        return (double) common / ny;
     }
 
     private static Map<String, Integer> bigrams(String text) {

@@ -123,6 +123,8 @@ class ImageOcrTest {
         assertThat(TextAgreement.agree(ocr, layer)).isTrue();
         assertThat(TextAgreement.agree(ocr, other)).isFalse();
         assertThat(TextAgreement.agree("第1页", other)).as("too short to compare").isTrue();
+        assertThat(TextAgreement.agree(ocr + "\n" + other, "东城区人民政府关于做好防汛工作的通知"))
+                .as("OCR read more than the text layer holds (typed lines over a scan)").isTrue();
     }
 
     @Test
