@@ -12,13 +12,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.osr.extract.Document;
 import org.osr.extract.Problem;
-import org.osr.extract.Tesseract;
 import org.osr.extract.TikaExtractor;
 import org.osr.judge.DocumentReviewer;
 import org.osr.judge.Judge;
 import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.match.RuleEngine;
+import org.osr.ocr.OcrMode;
+import org.osr.ocr.Tesseract;
 import org.osr.report.JsonReport;
 import org.osr.report.Masking;
 import org.osr.report.ReportWriter;
@@ -66,9 +67,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: zh or en (default: locale).")
     String lang;
 
-    @Option(names = "--ocr", description = "Read scanned PDF pages and images (PNG, JPEG, TIFF) with Tesseract "
-            + "(chi_sim+eng); off by default.")
-    boolean ocr;
+    @Option(names = "--ocr", arity = "0..1", paramLabel = "MODE", parameterConsumer = OcrModeConsumer.class,
+            description = "Read images and scanned PDF pages with Tesseract (chi_sim+eng); off by default. auto "
+                    + "(--ocr alone): images, and PDF pages with no or undecodable text or a large image; force: "
+                    + "every PDF page too, each compared with its text layer.")
+    OcrMode ocr = OcrMode.OFF;
 
     @Option(names = {"-q", "--quiet"}, description = "No per-document summary on stderr.")
     boolean quiet;
@@ -91,7 +94,7 @@ final class ScanCommand implements Callable<Integer> {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
         Lang language = language(lang);
-        if (ocr) {
+        if (ocr.on()) {
             Tesseract.problem().ifPresent(message -> {
                 throw new Main.UsageException(message);
             });
@@ -172,6 +175,22 @@ final class ScanCommand implements Callable<Integer> {
             return Lang.parse(option);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--lang must be zh or en, not '" + option + "'");
+        }
+    }
+
+    /**
+     * {@code --ocr}, {@code --ocr=auto}, {@code --ocr=force}. picocli's optional value would take the next argument
+     * (a file to scan) as the mode; this takes it only when it names one.
+     */
+    static final class OcrModeConsumer implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+                                      picocli.CommandLine.Model.CommandSpec commandSpec) {
+            OcrMode mode = OcrMode.AUTO;
+            if (!args.isEmpty() && (args.peek().equalsIgnoreCase("auto") || args.peek().equalsIgnoreCase("force"))) {
+                mode = OcrMode.valueOf(args.pop().toUpperCase(java.util.Locale.ROOT));
+            }
+            argSpec.setValue(mode);
         }
     }
 }

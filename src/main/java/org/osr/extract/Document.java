@@ -20,7 +20,7 @@ public record Document(String path, String sha256, long size, String mediaType, 
         problems.add(problem);
         return new Document(path, sha256, size, mediaType, title, parts,
                 new Coverage(false, coverage.parts(), coverage.pages(), coverage.characters(), problems,
-                        coverage.images()));
+                        coverage.images(), coverage.ocr()));
     }
 
     /** The body text, pages joined, for the report's abstract. */

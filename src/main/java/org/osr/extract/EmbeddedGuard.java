@@ -16,6 +16,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParserDecorator;
+import org.osr.ocr.ImageOcr;
+import org.osr.ocr.OcrException;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -23,9 +25,11 @@ import org.xml.sax.SAXException;
  * Sits between {@code RecursiveParserWrapper} and the real parser, for one file: refuses to descend below
  * {@code maxDepth} levels of embedding (the skipped document's metadata gets {@link #DEPTH_LIMIT_REACHED}), and
  * reads an embedded DOCX with {@link DocxStructureReader}, and an embedded legacy Word file with
- * {@link LegacyWordReader}, so it gets the same labelled parts as a top-level one.
+ * {@link LegacyWordReader}, so it gets the same labelled parts as a top-level one, and, with OCR on, reads every
+ * embedded raster image (Office media, mail and archive members, HTML data: URIs, images in embedded documents) with
+ * {@link ImageOcr}.
  */
-final class EmbeddedGuard extends ParserDecorator {
+final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     static final String DEPTH_LIMIT_REACHED = "osr:embedded_depth_limit_reached";
     /** The document's full path inside the file, {@code sub/inner.zip/a/b.docx}: Tika's own path keeps only the
@@ -34,20 +38,59 @@ final class EmbeddedGuard extends ParserDecorator {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** An embedded DOCX or .doc larger than this is left to Tika's text rather than copied to a temporary file. */
     private static final long MAX_DOCX_COPY = 100L << 20;
+    /** An embedded image larger than this is not OCR'd (it stays unread and the census weighs it). */
+    static final long MAX_IMAGE_BYTES = 50L << 20;
 
     private final transient Detector detector;
     private final int maxDepth;
     private final transient Map<Metadata, DocxResult> docx = new IdentityHashMap<>();
+    private final transient ImageOcr ocr;
+    private final transient Map<Metadata, ImageReading> images = new IdentityHashMap<>();
+    private final transient Map<Metadata, java.nio.file.Path> pdfCopies = new IdentityHashMap<>();
     private final transient Deque<String> paths = new ArrayDeque<>();
 
     /** What {@link DocxStructureReader} made of one embedded DOCX: its parts, or why it could not read it. */
     record DocxResult(List<Part> parts, String failure) {
     }
 
-    EmbeddedGuard(Parser parser, Detector detector, int maxDepth) {
+    /** What OCR made of one embedded image: its text, or why it could not read it (then {@code text} is null). */
+    record ImageReading(String text, OcrException failure) {
+        boolean read() {
+            return text != null;
+        }
+    }
+
+    /** @param ocr reads embedded raster images, or null when OCR is off */
+    EmbeddedGuard(Parser parser, Detector detector, int maxDepth, ImageOcr ocr) {
         super(parser);
         this.detector = detector;
         this.maxDepth = maxDepth;
+        this.ocr = ocr;
+    }
+
+    /**
+     * A copy of the embedded PDF whose metadata this is, for the checks that look at its pages (scanned pages, OCR),
+     * deleted by {@link #close}; null when it was not one or was too large to copy.
+     */
+    java.nio.file.Path pdfCopy(Metadata metadata) {
+        return pdfCopies.get(metadata);
+    }
+
+    @Override
+    public void close() {
+        for (java.nio.file.Path copy : pdfCopies.values()) {
+            try {
+                java.nio.file.Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // in the scratch folder, which goes at exit
+            }
+        }
+        pdfCopies.clear();
+    }
+
+    /** What OCR made of the embedded image whose metadata this is, or null if it was not an image OCR looked at. */
+    ImageReading image(Metadata metadata) {
+        return images.get(metadata);
     }
 
     /** The labelled parts of the embedded DOCX whose metadata this is, or null if it was not read that way. */
@@ -80,6 +123,13 @@ final class EmbeddedGuard extends ParserDecorator {
                 if (legacy != null) {
                     docx.put(metadata, new DocxResult(legacy.parts(), null));
                 }
+            } else if (ocr != null && ImageCensus.isRaster(type)) {
+                images.put(metadata, readImage(tis));
+            } else if (type.equals("application/pdf") && java.nio.file.Files.size(tis.getPath()) <= MAX_DOCX_COPY) {
+                // Its scanned pages are found, or OCR'd, after Tika has read it and its text per page is known.
+                java.nio.file.Path copy = java.nio.file.Files.createTempFile("osr-embedded-", ".pdf");
+                java.nio.file.Files.copy(tis.getPath(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                pdfCopies.put(metadata, copy);
             }
             paths.push(path);
             try {
@@ -101,6 +151,18 @@ final class EmbeddedGuard extends ParserDecorator {
             name = name.substring(name.startsWith("/") ? 1 : 2);
         }
         return name;
+    }
+
+    private ImageReading readImage(TikaInputStream tis) throws IOException {
+        if (tis.hasLength() && tis.getLength() > MAX_IMAGE_BYTES) {
+            return new ImageReading(null, new OcrException(false, "larger than " + (MAX_IMAGE_BYTES >> 20)
+                    + " MiB, not OCR'd"));
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(tis.getPath())) {
+            return new ImageReading(ocr.read(in), null);
+        } catch (OcrException e) {
+            return new ImageReading(null, e);
+        }
     }
 
     private void readDocx(TikaInputStream tis, Metadata metadata) {

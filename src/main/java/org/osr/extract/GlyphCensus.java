@@ -55,6 +55,12 @@ final class GlyphCensus {
         return problems;
     }
 
+    /** The 1-based PDF pages of a text layer ({@code '\f'} between pages) whose glyphs did not decode. */
+    static List<Integer> undecodablePages(String pdfText, Metadata md) {
+        return pages(pdfText, ints(md, "pdf:unmappedUnicodeCharsPerPage"), ints(md, "pdf:charsPerPage"), false, true)
+                .stream().map(Page::number).toList();
+    }
+
     /**
      * The pages (1-based, split at {@code '\f'}) whose undecodable glyphs are more than a trace.
      *

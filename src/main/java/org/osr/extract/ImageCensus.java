@@ -29,57 +29,98 @@ public final class ImageCensus {
     private ImageCensus() {
     }
 
+    /** Whether a media type is one of the raster formats the census counts and OCR reads. */
+    static boolean isRaster(String mediaType) {
+        return RASTER.contains(mediaType);
+    }
+
     /**
      * @param root     the file's metadata (pages and characters per page for PDF)
      * @param embedded metadata of each embedded document Tika read
-     * @param ocr      whether images went through OCR: embedded images and OOXML media then were read; a PDF page
-     *                 was OCR'd only where it had (almost) no text layer
+     * @param read     what OCR read: an image counts as read only when OCR read it
      */
     static List<UnreadImage> take(Path file, PdfFile pdf, String mediaType, Metadata root, List<Metadata> embedded,
-                                  boolean ocr) {
+                                  OcrRead read) {
         List<UnreadImage> images = new ArrayList<>();
         boolean ooxml = mediaType.contains("openxmlformats-officedocument");
         boolean html = mediaType.contains("html");
         boolean ofd = mediaType.equals(OfdReader.MEDIA_TYPE);
+        List<Metadata> packageImages = embedded.stream().filter(md -> depth(md) == 1 && isRaster(type(md))).toList();
         if (mediaType.equals("application/pdf") || root.get("pdf:PDFVersion") != null) {
-            String[] perPage = root.getValues("pdf:charsPerPage");
-            for (UnreadImage image : PdfImages.census(pdf)) {
-                if (!ocr || !textless(perPage, image.page())) {
+            pdf.images().stream().filter(i -> !read.pdfPages().contains(i.page())).forEach(images::add);
+        } else if (ooxml || ofd) {
+            // A package's media reach OCR as embedded files named by their entry (OFD) or its last segment (OOXML).
+            for (UnreadImage image : ooxml ? OoxmlImages.census(file) : OfdReader.images(file)) {
+                String name = lastSegment(image.where().split(" ", 2)[0]);
+                Metadata md = packageImages.stream()
+                        .filter(m -> name.equals(lastSegment(m.get(TikaCoreProperties.RESOURCE_NAME_KEY))))
+                        .findFirst().orElse(null);
+                EmbeddedGuard.ImageReading reading = md == null ? null : read.images().apply(md);
+                if (reading == null || !reading.read()) {
+                    images.add(reading == null ? image : unreadBecause(image, reading));
+                }
+            }
+        } else if (html) {
+            // Tika hands each data: URI image over as an embedded image; a remote source stays unread.
+            long readDataUris = packageImages.stream().map(read.images())
+                    .filter(r -> r != null && r.read()).count();
+            for (UnreadImage image : HtmlImages.census(file)) {
+                if (image.where().contains("data:") && readDataUris > 0) {
+                    readDataUris--;
+                } else {
                     images.add(image);
                 }
             }
-        } else if (ooxml && !ocr) {
-            images.addAll(OoxmlImages.census(file));
-        } else if (ofd) {
-            images.addAll(OfdReader.images(file));
-        } else if (html) {
-            // With --ocr Tika OCRs the data: URI images it extracts; a remote source stays unread.
-            HtmlImages.census(file).stream().filter(i -> !ocr || !i.where().contains("data:")).forEach(images::add);
-        }
-        if (ocr) {
-            return images;
         }
         for (Metadata md : embedded) {
-            String type = md.get(Metadata.CONTENT_TYPE);
-            type = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
-            Integer depth = md.getInt(TikaCoreProperties.EMBEDDED_DEPTH);
-            if (!RASTER.contains(type) || ((ooxml || html || ofd) && depth != null && depth == 1)) {
+            String type = type(md);
+            if (!RASTER.contains(type) || ((ooxml || html || ofd) && depth(md) == 1)) {
                 continue;   // a package's own media and a page's data: URIs are counted above
+            }
+            EmbeddedGuard.ImageReading reading = read.images().apply(md);
+            if (reading != null && reading.read()) {
+                continue;
             }
             String path = md.get(EmbeddedGuard.PATH);
             if (path == null) {
                 path = md.get(TikaCoreProperties.EMBEDDED_RESOURCE_PATH);
             }
-            images.add(new UnreadImage(path == null ? "embedded image" : path, null, md.getInt(TIFF.IMAGE_WIDTH),
-                    md.getInt(TIFF.IMAGE_LENGTH), null, UnreadImage.Position.UNKNOWN));
+            UnreadImage image = new UnreadImage(path == null ? "embedded image" : path, null,
+                    md.getInt(TIFF.IMAGE_WIDTH), md.getInt(TIFF.IMAGE_LENGTH), null, UnreadImage.Position.UNKNOWN);
+            images.add(reading == null ? image : unreadBecause(image, reading));
         }
         return images;
     }
 
+    /** What OCR read of a document: the PDF pages, and each embedded image's reading (null: not looked at). */
+    record OcrRead(java.util.Set<Integer> pdfPages, java.util.function.Function<Metadata, EmbeddedGuard.ImageReading> images) {
+        static final OcrRead NOTHING = new OcrRead(java.util.Set.of(), md -> null);
+    }
+
+    /** An image OCR tried and could not read: still unread, with the reason in its description. */
+    private static UnreadImage unreadBecause(UnreadImage image, EmbeddedGuard.ImageReading reading) {
+        return new UnreadImage(image.where() + " [OCR failed: " + reading.failure().getMessage() + "]", image.page(),
+                image.widthPx(), image.heightPx(), image.pageShare(), image.position());
+    }
+
+    private static String lastSegment(String path) {
+        return path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static String type(Metadata md) {
+        String type = md.get(Metadata.CONTENT_TYPE);
+        return type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static int depth(Metadata md) {
+        Integer depth = md.getInt(TikaCoreProperties.EMBEDDED_DEPTH);
+        return depth == null ? 0 : depth;
+    }
+
     /** Takes the census, adds {@code unread-image} to the problems when the policy says so, and sums it up. */
     static Coverage.Images account(Path file, PdfFile pdf, String mediaType, Metadata root, List<Metadata> embedded,
-                                   boolean ocr, List<Part> parts, List<Problem> problems) {
-        List<UnreadImage> images = take(file, pdf, mediaType, root, embedded, ocr);
+                                   OcrRead read, List<Part> parts, List<Problem> problems) {
+        List<UnreadImage> images = take(file, pdf, mediaType, root, embedded, read);
         List<UnreadImage> candidates = images;
         if (problems.stream().anyMatch(p -> p.code().equals(Problem.NO_TEXT_LAYER))) {
             // Text-less pages are already named as scans (no-text-layer); their images need not be named twice.
@@ -96,8 +137,8 @@ public final class ImageCensus {
         return new Coverage.Images(images.size(), flags.stream().map(f -> f.rule().id() + ": " + f.image().describe()).toList());
     }
 
-    /** A page with (almost) no text layer: what Tika's AUTO strategy OCRs and {@link ScannedPages} looks at. */
-    private static boolean textless(String[] charsPerPage, Integer page) {
+    /** A page with (almost) no text layer: what OCR's AUTO mode reads and {@link ScannedPages} looks at. */
+    static boolean textless(String[] charsPerPage, Integer page) {
         if (page == null || page > charsPerPage.length) {
             return false;
         }

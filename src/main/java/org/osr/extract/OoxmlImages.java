@@ -31,6 +31,24 @@ final class OoxmlImages {
     private OoxmlImages() {
     }
 
+    /**
+     * The package's media entries by file name ({@code image1.png} → {@code word/media/image1.png}): Tika names an
+     * embedded medium by its file name only. Empty when the file is not a readable ZIP.
+     */
+    static Map<String, String> mediaPaths(Path file) {
+        Map<String, String> paths = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().matches("(word|xl|ppt)/media/[^/]+")) {
+                    paths.putIfAbsent(e.getName().substring(e.getName().lastIndexOf('/') + 1), e.getName());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return paths;
+    }
+
     static List<UnreadImage> census(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             double[] page = pageSize(zip);

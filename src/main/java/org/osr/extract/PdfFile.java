@@ -13,6 +13,7 @@ final class PdfFile implements AutoCloseable {
     private final Path path;
     private PDDocument document;
     private Exception failure;
+    private java.util.List<UnreadImage> images;
 
     PdfFile(Path path) {
         this.path = path;
@@ -32,6 +33,14 @@ final class PdfFile implements AutoCloseable {
             }
         }
         return document;
+    }
+
+    /** The images drawn on the pages ({@link PdfImages#census}), walked once. */
+    java.util.List<UnreadImage> images() {
+        if (images == null) {
+            images = PdfImages.census(this);
+        }
+        return images;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -24,15 +25,18 @@ import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.AbstractRecursiveParserWrapperHandler;
 import org.apache.tika.sax.ContentHandlerFactory;
+import org.osr.ocr.ImageOcr;
+import org.osr.ocr.OcrException;
+import org.osr.ocr.OcrMode;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
  * The one place that knows Tika (3.x). Parses with {@link RecursiveParserWrapper} so embedded files are read too,
  * replaces Tika's unlabelled DOCX and legacy Word text by {@link DocxStructureReader}'s and {@link LegacyWordReader}'s
- * labelled parts, adds HTML comments as a hidden part, and turns every failure into a named coverage problem. OCR
- * runs only when asked for: with Tika's OCR module on the classpath and tesseract installed, Tika would otherwise OCR
- * every image, in English.
+ * labelled parts, adds HTML comments as a hidden part, and turns every failure into a named coverage problem. Tika's
+ * own OCR is always off (with its OCR module on the classpath and tesseract installed it would OCR every image, in
+ * English); when asked for, osr reads images and PDF pages itself ({@link ImageOcr}, {@link PdfOcr}).
  */
 public final class TikaExtractor implements Extractor {
     /** Characters kept per file (all embedded documents together); beyond it the file is {@code truncated}. */
@@ -50,25 +54,29 @@ public final class TikaExtractor implements Extractor {
             "extended-properties:Company", "extended-properties:Manager");
     private static final List<String> CUSTOM_PREFIXES = List.of("custom:", "pdf:docinfo:custom:");
 
-    /** Seconds Tesseract may spend on one image or PDF page (it takes 1–2 s on a typical scanned page). */
-    private static final int OCR_TIMEOUT_SECONDS = 60;
-
     private final AutoDetectParser parser = new AutoDetectParser();
     private final long charLimit;
-    private final boolean ocr;
+    private final OcrMode ocr;
+    private final ImageOcr imageOcr;
 
     public TikaExtractor() {
-        this(DEFAULT_CHAR_LIMIT, false);
+        this(DEFAULT_CHAR_LIMIT, OcrMode.OFF);
     }
 
     public TikaExtractor(long charLimit) {
-        this(charLimit, false);
+        this(charLimit, OcrMode.OFF);
     }
 
-    /** @param ocr read image-only PDF pages and images with Tesseract ({@link Tesseract#LANGUAGES}) */
+    /** @param ocr whether to read images and scanned PDF pages with OCR ({@link OcrMode#AUTO}) */
     public TikaExtractor(long charLimit, boolean ocr) {
+        this(charLimit, ocr ? OcrMode.AUTO : OcrMode.OFF);
+    }
+
+    /** @param ocr which images and PDF pages to read with Tesseract ({@link org.osr.ocr.Tesseract#LANGUAGES}) */
+    public TikaExtractor(long charLimit, OcrMode ocr) {
         this.charLimit = charLimit;
         this.ocr = ocr;
+        this.imageOcr = ocr.on() ? new ImageOcr() : null;
     }
 
     @Override
@@ -78,7 +86,7 @@ public final class TikaExtractor implements Extractor {
         Metadata rootMetadata = new Metadata();
         rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         Collector collector = new Collector(charLimit, MAX_EMBEDDED_RESOURCES);
-        EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH);
+        EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH, imageOcr);
         List<Problem> problems = new ArrayList<>();
         if (size == 0) {
             // An empty text has nothing to publish and nothing to hide; an empty PDF or DOCX is a missing document.
@@ -98,20 +106,16 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.ENCRYPTED, "the file is encrypted or password-protected; its content "
                     + "could not be read"));
         } catch (TikaException | SAXException | RuntimeException e) {
-            if (rootCause(e).contains("TesseractOCRParser timeout")) {
-                problems.add(new Problem(Problem.TIMEOUT, "OCR took longer than " + OCR_TIMEOUT_SECONDS
-                        + " s on one image; the file is unreviewed"));
-            } else {
-                problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
-            }
+            problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
         }
         List<Problem> damage = ParserDamage.of(ParserLog.end());
-        try (PdfFile pdf = new PdfFile(file)) {
+        try (guard; PdfFile pdf = new PdfFile(file)) {
             Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
             String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
             List<Part> parts = new ArrayList<>();
+            OcrOutcome ocrOutcome = new OcrOutcome();
             if (collector.root != null && problems.isEmpty()) {
-                rootParts(file, pdf, mediaType, collector.root, parts, problems);
+                rootParts(file, pdf, mediaType, collector.root, parts, problems, ocrOutcome);
                 // The DOCX reader already names the symbol-font glyphs it could not map; one account is enough.
                 if (problems.stream().noneMatch(p -> p.code().equals(Problem.UNDECODABLE_TEXT))) {
                     problems.addAll(GlyphCensus.check(parts, collector.root.metadata()));
@@ -120,7 +124,7 @@ public final class TikaExtractor implements Extractor {
             // After the parts are built: a damaged file still shows what could be read (a marking is still one).
             problems.addAll(damage);
             metadataParts(root, null, parts);
-            embeddedParts(displayPath, collector, guard, parts, problems);
+            embeddedParts(file, mediaType, displayPath, collector, guard, parts, problems, ocrOutcome);
             if (collector.anyTruncated()) {
                 problems.add(new Problem(Problem.TRUNCATED, "text beyond " + charLimit
                         + " characters was not read; the rest of the file is unreviewed"));
@@ -135,15 +139,15 @@ public final class TikaExtractor implements Extractor {
                         + " embedded documents were read; the rest of the file is unreviewed"));
             }
             Coverage.Images images = collector.root == null ? Coverage.Images.NONE : ImageCensus.account(file, pdf,
-                    mediaType, root, collector.embedded.stream().map(ParsedDocument::metadata).toList(), ocr, parts,
-                    problems);
+                    mediaType, root, collector.embedded.stream().map(ParsedDocument::metadata).toList(),
+                    new ImageCensus.OcrRead(ocrOutcome.pdfPages, guard::image), parts, problems);
             framing(file, mediaType, problems);
             if (problems.isEmpty()) {
                 problems.addAll(reportedExceptions(root, collector.embedded));
             }
             Integer pages = root.getInt(org.apache.tika.metadata.PagedText.N_PAGES);
             return new Document(displayPath, sha256, size, mediaType, title(root, parts), parts,
-                    Coverage.of(parts, pages, problems, images));
+                    Coverage.of(parts, pages, problems, images, ocr.on() ? ocrOutcome.summary() : null));
         }
     }
 
@@ -154,16 +158,12 @@ public final class TikaExtractor implements Extractor {
         office.setIncludeDeletedContent(false);
         office.setIncludeMoveFromContent(false);
         context.set(OfficeParserConfig.class, office);
+        // osr does all OCR itself (ImageOcr): Tika's would read every image in English, unprepared.
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
-        tesseract.setSkipOcr(!ocr);
-        tesseract.setLanguage(Tesseract.LANGUAGES);
-        tesseract.setTimeoutSeconds(OCR_TIMEOUT_SECONDS);
+        tesseract.setSkipOcr(true);
         context.set(TesseractOCRConfig.class, tesseract);
         PDFParserConfig pdf = new PDFParserConfig();
-        // AUTO OCRs only the pages that have (almost) no text layer, or whose glyphs more than GlyphCensus's share
-        // have no Unicode mapping; a text page is read as text.
-        pdf.setOcrStrategy(ocr ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
-        pdf.setOcrStrategyAuto(Math.round(GlyphCensus.MIN_SHARE * 100) + "%,10");
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
         context.set(PDFParserConfig.class, pdf);
@@ -171,7 +171,7 @@ public final class TikaExtractor implements Extractor {
     }
 
     private void rootParts(Path file, PdfFile pdf, String mediaType, ParsedDocument root, List<Part> parts,
-                           List<Problem> problems) {
+                           List<Problem> problems, OcrOutcome ocrOutcome) {
         Metadata md = root.metadata();
         DocxStructureReader.Content legacyWord = LegacyWordReader.readOrNull(file, mediaType);
         if (legacyWord != null) {
@@ -193,6 +193,18 @@ public final class TikaExtractor implements Extractor {
             }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
+            }
+            if (ocr.on() && isPdf(mediaType, md)) {
+                PdfOcr.Result result = PdfOcr.read(pdf, md, body, ocr, imageOcr);
+                if (result.part() != null) {
+                    parts.add(result.part());
+                }
+                problems.addAll(result.problems());
+                ocrOutcome.pdfPages.addAll(result.readPages());
+                ocrOutcome.pages += result.summary().pages();
+                ocrOutcome.disagree.addAll(result.summary().disagree());
+            } else if (ocr.on() && ImageCensus.isRaster(mediaType)) {   // not SVG: Tika reads its text
+                imageFileOcr(file, parts, problems, ocrOutcome);
             }
             if (mediaType.contains("html")) {
                 String comments = HtmlComments.extract(file, charset(md));
@@ -220,20 +232,14 @@ public final class TikaExtractor implements Extractor {
         if (!annotations.isBlank()) {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
         }
-        String ocrText = tidy(root.text().ocr());
-        if (!ocrText.isBlank()) {
-            parts.add(new Part(PartKind.OCR, ocrText, root.text().paged(), null, "tesseract " + Tesseract.LANGUAGES));
-        }
         if (isPdf(mediaType, md)) {
             problems.addAll(PdfPageTree.check(pdf, md));
         }
-        problems.addAll(readability(mediaType, md, parts, ocr));
-        if (problems.isEmpty() && !ocr && isPdf(mediaType, md)) {
+        problems.addAll(readability(mediaType, md, parts, ocr.on()));
+        if (problems.isEmpty() && !ocr.on() && isPdf(mediaType, md)) {
             List<Integer> scanned = ScannedPages.find(pdf, md);
             if (!scanned.isEmpty()) {
-                problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + scanned.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + " show an image but have no text layer "
-                        + "(scanned?); they can only be read with OCR (--ocr)"));
+                problems.add(new Problem(Problem.NO_TEXT_LAYER, scannedPages(scanned)));
             }
             List<Integer> outlined = new ArrayList<>(PdfOutlinedText.find(pdf, md));
             outlined.removeAll(scanned);
@@ -242,6 +248,39 @@ public final class TikaExtractor implements Extractor {
                         .collect(java.util.stream.Collectors.joining(", ")) + " draw shapes the size of characters but "
                         + "have no text layer (text converted to outlines?); they can only be read with OCR (--ocr)"));
             }
+        }
+    }
+
+    /** A top-level image file: every frame read, '\f' between frames. */
+    private void imageFileOcr(Path file, List<Part> parts, List<Problem> problems, OcrOutcome ocrOutcome) {
+        try {
+            String text = imageOcr.readFile(file);
+            ocrOutcome.pages += (int) text.chars().filter(c -> c == Part.PAGE_BREAK).count() + 1;
+            String tidy = tidy(text);
+            if (!tidy.isBlank()) {
+                parts.add(new Part(PartKind.OCR, tidy, text.indexOf(Part.PAGE_BREAK) >= 0, null, ImageOcr.source()));
+            }
+        } catch (OcrException e) {
+            problems.add(ocrProblem("the image", e));
+        }
+    }
+
+    /** An image or page OCR could not read: a timeout, or a named failure. */
+    private static Problem ocrProblem(String what, OcrException e) {
+        return e.timeout() ? new Problem(Problem.TIMEOUT, "OCR of " + what + " did not finish: " + e.getMessage()
+                + "; it is unreviewed")
+                : new Problem(Problem.OCR_FAILED, what + " could not be read with OCR: " + e.getMessage());
+    }
+
+    /** What OCR read of one file, gathered while its parts are built. */
+    private static final class OcrOutcome {
+        final Set<Integer> pdfPages = new java.util.TreeSet<>();
+        final List<Integer> disagree = new ArrayList<>();
+        int pages;
+        int images;
+
+        Coverage.Ocr summary() {
+            return new Coverage.Ocr(pages, images, disagree);
         }
     }
 
@@ -304,8 +343,9 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private static void embeddedParts(String displayPath, Collector collector, EmbeddedGuard guard, List<Part> parts,
-                                      List<Problem> problems) {
+    private void embeddedParts(Path file, String mediaType, String displayPath, Collector collector,
+                               EmbeddedGuard guard, List<Part> parts, List<Problem> problems, OcrOutcome ocrOutcome) {
+        Map<String, String> media = null;
         for (ParsedDocument doc : collector.embedded) {
             Metadata md = doc.metadata();
             String resource = md.get(EmbeddedGuard.PATH);
@@ -343,9 +383,68 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
             }
+            embeddedPdfPages(guard.pdfCopy(md), md, doc, path, parts, problems, ocrOutcome);
             problems.addAll(GlyphCensus.check(parts.subList(before, parts.size()), md));
+            EmbeddedGuard.ImageReading image = guard.image(md);
+            if (image != null && image.read() && mediaType.contains("openxmlformats-officedocument")
+                    && resource != null && resource.indexOf('/', 1) < 0) {
+                // A package's own medium: named by its place in the package, not by its file name alone.
+                media = media == null ? OoxmlImages.mediaPaths(file) : media;
+                String inPackage = media.get(resource.substring(1));
+                path = inPackage == null ? path : fileName(displayPath) + "!/" + inPackage;
+            }
+            embeddedImage(image, path, parts, problems, ocrOutcome);
             metadataParts(md, path, parts);
         }
+    }
+
+    /** What OCR read of an embedded image (null: none was read): an {@code ocr} part, or a timeout. */
+    private static void embeddedImage(EmbeddedGuard.ImageReading image, String path, List<Part> parts,
+                                      List<Problem> problems, OcrOutcome ocrOutcome) {
+        if (image != null && image.read()) {
+            ocrOutcome.images++;
+            String text = tidy(image.text());
+            if (!text.isBlank()) {
+                parts.add(new Part(PartKind.OCR, text, text.indexOf(Part.PAGE_BREAK) >= 0, path, ImageOcr.source()));
+            }
+        } else if (image != null && image.failure().timeout()) {
+            // Other failures leave the image unread: the census names it and the image policy weighs it.
+            problems.add(ocrProblem("embedded image " + path, image.failure()));
+        }
+    }
+
+    /**
+     * The scanned pages of a PDF inside the file: OCR reads the pages it would read in the file itself ({@link
+     * PdfOcr}); without OCR they are {@code no-text-layer}, as they are in the file itself.
+     */
+    private void embeddedPdfPages(Path copy, Metadata md, ParsedDocument doc, String path, List<Part> parts,
+                                  List<Problem> problems, OcrOutcome ocrOutcome) {
+        if (copy == null) {
+            return;
+        }
+        try (PdfFile embedded = new PdfFile(copy)) {
+            if (!ocr.on()) {
+                List<Integer> scanned = ScannedPages.find(embedded, md);
+                if (!scanned.isEmpty()) {
+                    problems.add(new Problem(Problem.NO_TEXT_LAYER, "embedded file " + path + ": "
+                            + scannedPages(scanned)));
+                }
+                return;
+            }
+            PdfOcr.Result result = PdfOcr.read(embedded, md, tidy(doc.text().body()), ocr, imageOcr);
+            if (result.part() != null) {
+                Part p = result.part();
+                parts.add(new Part(p.kind(), p.text(), p.paged(), path, p.source()));
+            }
+            result.problems().forEach(p -> problems.add(new Problem(p.code(), "embedded file " + path + ": "
+                    + p.message())));
+            ocrOutcome.pages += result.summary().pages();
+        }
+    }
+
+    private static String scannedPages(List<Integer> scanned) {
+        return "page(s) " + scanned.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " show an image but have no text layer (scanned?); they can only be read with OCR (--ocr)";
     }
 
     /**

@@ -61,8 +61,9 @@ final class JsonModel {
         }
     }
 
+    /** {@code ocr} is null when OCR was off. */
     record CoverageJson(boolean complete, Map<String, Integer> parts, Integer pages, long characters,
-                        List<ProblemJson> problems, Coverage.Images images) {
+                        List<ProblemJson> problems, Coverage.Images images, Coverage.Ocr ocr) {
         static CoverageJson of(Coverage c, Redactor redactor) {
             Map<String, Integer> parts = new LinkedHashMap<>();
             for (PartKind k : PartKind.values()) {
@@ -70,7 +71,8 @@ final class JsonModel {
             }
             return new CoverageJson(c.complete(), parts, c.pages(), c.characters(),
                     c.problems().stream().map(p -> ProblemJson.of(p, redactor)).toList(),
-                    new Coverage.Images(c.images().unread(), c.images().flagged().stream().map(redactor::mask).toList()));
+                    new Coverage.Images(c.images().unread(), c.images().flagged().stream().map(redactor::mask).toList()),
+                    c.ocr());
         }
     }
 

@@ -37,6 +37,7 @@ final class ReviewText {
             case Problem.EMPTY -> "文件为空（零字节或只有文件头），没有可审查的内容";
             case Problem.CUT_SHORT -> "文件不完整（未到结尾即被截断），缺失部分无法审查";
             case Problem.NO_TEXT_LAYER -> "文件没有文字层（可能是扫描件），须用 --ocr 识别";
+            case Problem.OCR_FAILED -> "图片或扫描页无法识别（无法解码、渲染或 Tesseract 出错）";
             case Problem.UNREAD_IMAGE -> "图片未识别，可能含有文字或标志，须用 --ocr 或人工审查";
             case Problem.TIMEOUT -> "读取和检查超时";
             case Problem.CHANGED -> "文件在读取过程中被修改或替换，须在写入完成后重新审查";

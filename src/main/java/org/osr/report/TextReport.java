@@ -118,6 +118,17 @@ public final class TextReport implements ReportWriter {
         if (c.pages() != null) {
             sb.append("; ").append(c.pages()).append(zhOrEn(" 页", " page(s)"));
         }
+        if (c.ocr() != null) {
+            sb.append("; OCR ").append(c.ocr().pages()).append(zhOrEn(" 页", " page(s)"));
+            if (c.ocr().images() > 0) {
+                sb.append(", ").append(c.ocr().images()).append(zhOrEn(" 张内嵌图片", " embedded image(s)"));
+            }
+            if (!c.ocr().disagree().isEmpty()) {
+                sb.append(zhOrEn("; 识别文字与文字层不符的页: ", "; pages whose OCR text and text layer disagree: "))
+                        .append(c.ocr().disagree().stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
         for (Problem p : c.problems()) {
             sb.append("; ").append(p.code()).append(": ").append(p.message());
         }

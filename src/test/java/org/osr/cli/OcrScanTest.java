@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.Document;
 import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
-import org.osr.extract.Tesseract;
 import org.osr.extract.TikaExtractor;
+import org.osr.ocr.Tesseract;
+import org.osr.testkit.RedInkScan;
 import org.osr.testkit.ScannedPage;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,20 @@ class OcrScanTest {
                     .isEqualTo(Problem.NO_TEXT_LAYER);
             assertThat(doc.get("coverage").get("parts").get("ocr").asInt()).isZero();
         }
+    }
+
+    @Test
+    void withoutOcrAScannedPdfInsideAZipIsNamedAsScanned() throws Exception {
+        Path zip = tmp.resolve("scans.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("inbox/scan.pdf"));
+            out.write(java.nio.file.Files.readAllBytes(ScannedPage.pdf(tmp.resolve("scan.pdf"))));
+        }
+        Document doc = new TikaExtractor().extract(zip, "scans.zip");
+        assertThat(doc.coverage().problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Problem.NO_TEXT_LAYER);
+            assertThat(p.message()).contains("scans.zip!/inbox/scan.pdf").contains("page(s) 1");
+        });
     }
 
     @Test
@@ -70,6 +85,24 @@ class OcrScanTest {
         });
         assertThat(docs.get("scan.pdf").get("findings").get(0).get("location").get("page").asInt()).isEqualTo(1);
         assertThat(docs.get("scan.png").get("findings").get(0).get("location").get("page").isNull()).isTrue();
+    }
+
+    @Test
+    void forcedOcrReportsThePagesWhoseInvisibleTextLayerSaysSomethingElse() throws Exception {
+        assumeThat(Tesseract.problem()).as("tesseract with chi_sim installed").isEmpty();
+        Path pdf = RedInkScan.searchablePdf(tmp.resolve("searchable.pdf"), ScannedPage.render(),
+                "本单位定于下周五举行秋季运动会\n请各部门提前做好报名和后勤准备工作");
+
+        ScanCommandTest.Run run = osr("scan", "--ocr=force", pdf.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        JsonNode doc = run.json().get("documents").get(0);
+        assertThat(doc.get("verdict").asString()).isEqualTo("withhold");
+        JsonNode ocr = doc.get("coverage").get("ocr");
+        assertThat(ocr.get("pages").asInt()).isEqualTo(1);
+        assertThat(ocr.get("disagree").get(0).asInt()).isEqualTo(1);
+        assertThat(osr("scan", pdf.toString()).json().get("documents").get(0).get("coverage").get("ocr").isNull())
+                .as("no ocr account without --ocr").isTrue();
     }
 
     @Test

@@ -178,6 +178,21 @@ class OfdScanTest {
     }
 
     @Test
+    void withOcrAScannedPageIsReadAndItsMarkingWithheld() throws IOException {
+        org.assertj.core.api.Assumptions.assumeThat(org.osr.ocr.Tesseract.problem()).as("tesseract with chi_sim")
+                .isEmpty();
+        Path file = OfdBuilder.create().page().image(1, new OfdBuilder.Image(0, 0, 210, 297, ScannedPage.render()))
+                .write(tmp.resolve("scan.ofd"));
+        JsonNode doc = osr("scan", "--ocr", file.toString()).json().get("documents").get(0);
+
+        assertThat(doc.get("verdict").asString()).as(doc.toString()).isEqualTo("withhold");
+        assertThat(doc.get("coverage").get("images").get("unread").asInt()).isZero();
+        JsonNode location = finding(doc, "cn-marking.ocr-level-star-period").get("location");
+        assertThat(location.get("part").asString()).isEqualTo("ocr");
+        assertThat(location.get("embeddedPath").asString()).contains("scan.ofd!/");
+    }
+
+    @Test
     void anImageOfAMarkingAtTheTopIsUnreviewableButASmallLogoIsNot() throws IOException {
         BufferedImage banner = picture(1200, 200);
         JsonNode doc = scan("banner.ofd", clean().image(1, new OfdBuilder.Image(20, 10, 170, 30, banner)));

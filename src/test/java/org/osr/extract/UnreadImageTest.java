@@ -41,6 +41,7 @@ import org.osr.judge.Judge;
 import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.match.RuleEngine;
+import org.osr.ocr.Tesseract;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;

@@ -28,8 +28,6 @@ public final class ScannedPage {
     }
 
     public static BufferedImage render() throws IOException {
-        Font cjk = font(CJK);
-        Font latin = font(LATIN);
         BufferedImage page = new BufferedImage(2400, 1000, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = page.createGraphics();
         g.setColor(Color.WHITE);
@@ -37,14 +35,7 @@ public final class ScannedPage {
         g.setColor(Color.BLACK);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int i = 0; i < LINES.size(); i++) {
-            int x = 150;
-            // Droid Sans Fallback has no Latin digits or ★: draw those glyphs with DejaVu, as a printed page has them.
-            for (int cp : LINES.get(i).codePoints().toArray()) {
-                String ch = Character.toString(cp);
-                g.setFont(cjk.canDisplay(cp) ? cjk : latin);
-                g.drawString(ch, x, 150 + i * 160);
-                x += g.getFontMetrics().stringWidth(ch);
-            }
+            drawLine(g, LINES.get(i), 150, 150 + i * 160, SIZE);
         }
         g.dispose();
         return page;
@@ -77,9 +68,32 @@ public final class ScannedPage {
         return file;
     }
 
+    /**
+     * Draws one line in the graphics' colour from {@code x} on baseline {@code y}. Droid Sans Fallback has no Latin
+     * digits or ★: those glyphs are drawn with DejaVu, as a printed page has them.
+     */
+    public static void drawLine(Graphics2D g, String line, int x, int y, float size) throws IOException {
+        Font cjk = font(CJK).deriveFont(size);
+        Font latin = font(LATIN).deriveFont(size);
+        for (int cp : line.codePoints().toArray()) {
+            String ch = Character.toString(cp);
+            g.setFont(cjk.canDisplay(cp) ? cjk : latin);
+            g.drawString(ch, x, y);
+            x += g.getFontMetrics().stringWidth(ch);
+        }
+    }
+
+    private static final java.util.Map<Path, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Font font(Path path) throws IOException {
+        Font loaded = FONTS.get(path);
+        if (loaded != null) {
+            return loaded;
+        }
         try {
-            return Font.createFont(Font.TRUETYPE_FONT, path.toFile()).deriveFont(SIZE);
+            Font font = Font.createFont(Font.TRUETYPE_FONT, path.toFile()).deriveFont(SIZE);
+            FONTS.put(path, font);
+            return font;
         } catch (FontFormatException e) {
             throw new IOException(e);
         }
