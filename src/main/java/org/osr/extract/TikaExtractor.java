@@ -237,17 +237,7 @@ public final class TikaExtractor implements Extractor {
         }
         problems.addAll(readability(mediaType, md, parts, ocr.on()));
         if (problems.isEmpty() && !ocr.on() && isPdf(mediaType, md)) {
-            List<Integer> scanned = ScannedPages.find(pdf, md);
-            if (!scanned.isEmpty()) {
-                problems.add(new Problem(Problem.NO_TEXT_LAYER, scannedPages(scanned)));
-            }
-            List<Integer> outlined = new ArrayList<>(PdfOutlinedText.find(pdf, md));
-            outlined.removeAll(scanned);
-            if (!outlined.isEmpty()) {
-                problems.add(new Problem(Problem.NO_TEXT_LAYER, "page(s) " + outlined.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + " draw shapes the size of characters but "
-                        + "have no text layer (text converted to outlines?); they can only be read with OCR (--ocr)"));
-            }
+            unreadPages(pdf, md).forEach(message -> problems.add(new Problem(Problem.NO_TEXT_LAYER, message)));
         }
     }
 
@@ -424,11 +414,8 @@ public final class TikaExtractor implements Extractor {
         }
         try (PdfFile embedded = new PdfFile(copy)) {
             if (!ocr.on()) {
-                List<Integer> scanned = ScannedPages.find(embedded, md);
-                if (!scanned.isEmpty()) {
-                    problems.add(new Problem(Problem.NO_TEXT_LAYER, "embedded file " + path + ": "
-                            + scannedPages(scanned)));
-                }
+                unreadPages(embedded, md).forEach(message -> problems.add(new Problem(Problem.NO_TEXT_LAYER,
+                        "embedded file " + path + ": " + message)));
                 return;
             }
             PdfOcr.Result result = PdfOcr.read(embedded, md, tidy(doc.text().body()), ocr, imageOcr);
@@ -442,9 +429,28 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private static String scannedPages(List<Integer> scanned) {
-        return "page(s) " + scanned.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                + " show an image but have no text layer (scanned?); they can only be read with OCR (--ocr)";
+    /**
+     * Without OCR, what the nearly textless pages of a PDF hold that no parser read: a scanned image, or text
+     * converted to outlines. One message per kind, naming the pages; empty when there are none.
+     */
+    private static List<String> unreadPages(PdfFile pdf, Metadata md) {
+        List<String> messages = new ArrayList<>();
+        List<Integer> scanned = ScannedPages.find(pdf, md);
+        if (!scanned.isEmpty()) {
+            messages.add(pageList(scanned) + " show an image but have no text layer (scanned?); they can only be read "
+                    + "with OCR (--ocr)");
+        }
+        List<Integer> outlined = new ArrayList<>(PdfOutlinedText.find(pdf, md));
+        outlined.removeAll(scanned);
+        if (!outlined.isEmpty()) {
+            messages.add(pageList(outlined) + " draw shapes the size of characters but have no text layer (text "
+                    + "converted to outlines?); they can only be read with OCR (--ocr)");
+        }
+        return messages;
+    }
+
+    private static String pageList(List<Integer> pages) {
+        return "page(s) " + pages.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

@@ -43,6 +43,23 @@ class OutlinedTextTest {
     }
 
     @Test
+    void withOcrAnOutlinedPageIsReadByTesseract() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(org.osr.ocr.Tesseract.problem()).as("tesseract with chi_sim")
+                .isEmpty();
+        Path file = tmp.resolve("annex.pdf");
+        Files.write(file, OutlinedPdf.pages(List.of(NOTICE, List.of(Line.outlined("附件", 22),
+                Line.outlined("机密★5年", 22), Line.outlined("防汛物资储备清单", 22)))));
+        Document doc = new TikaExtractor(TikaExtractor.DEFAULT_CHAR_LIMIT, org.osr.ocr.OcrMode.AUTO)
+                .extract(file, "annex.pdf");
+
+        assertThat(doc.coverage().problems()).isEmpty();
+        Part ocr = doc.parts().stream().filter(p -> p.kind() == PartKind.OCR).findFirst().orElseThrow();
+        String[] pages = ocr.text().split("\f", -1);
+        assertThat(pages[0]).isBlank();
+        assertThat(pages[1].replace(" ", "")).contains("附件").containsPattern("机密.?5年");
+    }
+
+    @Test
     void aPageOfBarsAndFramesAfterATypedNoticeIsNotTakenForText() throws Exception {
         byte[] bars = OutlinedPdf.barsOnly();
         Document barsAlone = extract("bars.pdf", bars);
