@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and prints recall per condition and per form, false positives on clean pages with their rule ids, unreviewable
  * counts, seconds per page, the machine, and what OCR read on every missed page. Asserts nothing.
  * <p>
- * Arguments: {@code --quick} (about 50 pages), {@code --seed N}, {@code --keep} (keep the page folder),
+ * Arguments: {@code --quick} (50 pages; full: 155), {@code --seed N}, {@code --keep} (keep the page folder),
  * {@code --osr PATH} (the launcher; default ./osr).
  */
 public final class OcrBench {
@@ -186,7 +186,7 @@ public final class OcrBench {
         int n = 0;
         int cellIndex = 0;
         for (Map.Entry<String, Conditions> cell : cells.entrySet()) {
-            int count = cell.getKey().equals("baseline") ? forms.length * (quick ? 1 : 2) : quick ? 2 : forms.length;
+            int count = cell.getKey().equals("baseline") || !quick ? forms.length : 2;
             for (int i = 0; i < count; i++) {
                 // Each cell cycles through the forms, shifted per cell, so a quick run still covers all of them.
                 Form form = forms[(i + cellIndex * 2) % forms.length];
@@ -194,7 +194,7 @@ public final class OcrBench {
             }
             cellIndex++;
         }
-        int randoms = quick ? 8 : 56;
+        int randoms = quick ? 8 : 28;
         for (int i = 0; i < randoms; i++) {
             pages.add(marked(++n, "random mix", forms[random.nextInt(forms.length)], random, randomConditions(random,
                     faces)));
@@ -423,6 +423,7 @@ public final class OcrBench {
         ObjectMapper json = JsonMapper.builder().build();
         Map<String, Outcome> outcomes = new TreeMap<>();
         long last = System.nanoTime();
+        List<String> raw = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -430,6 +431,7 @@ public final class OcrBench {
                 long now = System.nanoTime();
                 double seconds = (now - last) / 1e9;
                 last = now;
+                raw.add(line);
                 JsonNode doc = json.readTree(line);
                 if (!doc.has("path")) {
                     continue;
@@ -452,14 +454,17 @@ public final class OcrBench {
                         other.add(id + " «" + f.get("match").asString() + "»");
                     }
                 }
-                outcomes.put(spec.name(), new Outcome(spec, doc.get("verdict").asString(), marking, other, top,
-                        seconds));
+                Outcome outcome = new Outcome(spec, doc.get("verdict").asString(), marking, other, top, seconds);
+                outcomes.put(spec.name(), outcome);
+                System.err.printf("  %3d/%d %-30s %5.1f s %s%n", outcomes.size(), specs.size(), spec.name(), seconds,
+                        spec.marked() ? (outcome.found() ? "found" : "MISSED") : marking.isEmpty() ? "clean" : "FP");
             }
         }
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
         }
         System.out.println("osr exit code " + process.exitValue());
+        Files.write(pages.resolveSibling("report.jsonl"), raw, StandardCharsets.UTF_8);
         return outcomes;
     }
 
