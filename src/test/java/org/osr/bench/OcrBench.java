@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * counts, seconds per page, the machine, and what OCR read on every missed page. Asserts nothing.
  * <p>
  * Arguments: {@code --quick} (50 pages; full: 155), {@code --seed N}, {@code --keep} (keep the page folder),
- * {@code --osr PATH} (the launcher; default ./osr).
+ * {@code --osr PATH} (the launcher; default ./osr). The page folder holds {@code labels.tsv} (page, cell, form,
+ * marking, clean kind, conditions) and {@code report.jsonl} (the raw report).
  */
 public final class OcrBench {
     static final String PROBE_RULE = "bench.ocr-top-line";
