@@ -96,12 +96,37 @@ public final class ImageOcr implements AutoCloseable {
      */
     public String read(BufferedImage image, Double dpi) throws OcrException {
         PreparedImage prepared = PreparedImage.of(image, dpi);
-        String black = prepared.black() == null ? "" : tesseract(prepared.black(), Tesseract.LANGUAGES);
+        String black = prepared.black() == null ? "" : readBlack(prepared.black());
         if (prepared.red() == null) {
             return black;
         }
-        String red = tesseract(prepared.red(), Tesseract.RED_INK_LANGUAGES);
+        String red = tesseract(prepared.red(), Tesseract.CHINESE);
         return prepared.redFirst() ? red + "\n" + black : black + "\n" + red;
+    }
+
+    /**
+     * Chinese first ({@link Tesseract#CHINESE}); a page that comes out mostly in Latin letters is English and is read
+     * again with English too, which keeps what the Chinese model mangles ({@code TOP SECRET//NOFORN} as
+     * {@code TOP SECRETWNNOFORN}).
+     */
+    private String readBlack(BufferedImage layer) throws OcrException {
+        String chinese = tesseract(layer, Tesseract.CHINESE);
+        return mostlyLatin(chinese) ? tesseract(layer, Tesseract.LANGUAGES) : chinese;
+    }
+
+    /** More Latin letters than Chinese characters. */
+    static boolean mostlyLatin(String text) {
+        int latin = 0;
+        int han = 0;
+        for (int cp : text.codePoints().toArray()) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.LATIN) {
+                latin++;
+            } else if (script == Character.UnicodeScript.HAN) {
+                han++;
+            }
+        }
+        return latin > han;
     }
 
     private String tesseract(BufferedImage layer, String languages) throws OcrException {

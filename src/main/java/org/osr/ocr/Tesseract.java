@@ -18,11 +18,12 @@ public final class Tesseract {
     public static final String PROPERTY = "osr.tesseract";
     public static final String LANGUAGES = "chi_sim+eng";
     /**
-     * For the red layer: red heads, markings and seals on Chinese documents are Chinese. With English in the mix,
-     * Tesseract read a red {@code 机密★5年} crossed by black strokes as {@code NEA & 5 TF}; Chinese alone as
-     * {@code 机密妇5年}.
+     * Chinese alone: what a page is read with first, and the red layer always (red heads, markings and seals on Chinese
+     * documents are Chinese). With English in the mix Tesseract reads short Chinese lines as Latin letters: a red
+     * {@code 机密★5年} crossed by black strokes as {@code NEA & 5 TF} (Chinese alone: {@code 机密妇5年}); on generated
+     * notices the level of the marking line was in the first lines 36 times of 40 in Chinese alone, 32 with English.
      */
-    static final String RED_INK_LANGUAGES = "chi_sim";
+    static final String CHINESE = "chi_sim";
     public static final String INSTALL = "Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim";
 
     /**

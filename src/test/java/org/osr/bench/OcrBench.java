@@ -483,6 +483,8 @@ public final class OcrBench {
         List<PageSpec> marked = pages.stream().filter(PageSpec::marked).toList();
         table("condition", marked, PageSpec::cell, outcomes);
         table("marking form", marked, p -> p.form().orElseThrow().id(), outcomes);
+        // The target is stated for 200–300 dpi scans: recall per resolution over every page, cells and random mix.
+        table("resolution", marked, p -> p.c().dpi() + " dpi", outcomes);
 
         List<PageSpec> clean = pages.stream().filter(p -> !p.marked()).toList();
         long fp = clean.stream().map(p -> outcomes.get(p.name())).filter(o -> o != null && !o.markingRules().isEmpty())
