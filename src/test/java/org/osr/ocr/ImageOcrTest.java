@@ -36,6 +36,34 @@ class ImageOcrTest {
     }
 
     @Test
+    void dustIsRemovedButAFullStopAndAThinStrokeStay() {
+        int w = 40, h = 20;
+        boolean[] ink = new boolean[w * h];
+        fill(ink, w, 2, 2, 1, 1);     // a one-pixel speck
+        fill(ink, w, 6, 2, 3, 3);     // a 3×3 dot of dust
+        fill(ink, w, 12, 2, 5, 5);    // a 10 pt full stop at 300 dpi
+        fill(ink, w, 20, 2, 1, 12);   // a hairline stroke, one pixel wide
+        fill(ink, w, 25, 10, 3, 3);   // a dot touching a stroke is part of the stroke
+        fill(ink, w, 28, 4, 1, 12);
+
+        PreparedImage.despeckle(ink, w, h);
+
+        assertThat(ink[2 * w + 2]).isFalse();
+        assertThat(ink[3 * w + 7]).isFalse();
+        assertThat(ink[4 * w + 14]).isTrue();
+        assertThat(ink[10 * w + 20]).isTrue();
+        assertThat(ink[11 * w + 26]).isTrue();
+    }
+
+    private static void fill(boolean[] ink, int w, int x, int y, int width, int height) {
+        for (int dy = 0; dy < height; dy++) {
+            for (int dx = 0; dx < width; dx++) {
+                ink[(y + dy) * w + x + dx] = true;
+            }
+        }
+    }
+
+    @Test
     void aShadowedScanIsBinarizedLocallySoTheDarkPaperDoesNotTurnBlack() throws Exception {
         BufferedImage scan = RedInkScan.render("");
         for (int y = 0; y < scan.getHeight(); y++) {
