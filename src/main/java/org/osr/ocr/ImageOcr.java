@@ -100,7 +100,11 @@ public final class ImageOcr implements AutoCloseable {
         if (prepared.red() == null) {
             return black;
         }
-        String red = tesseract(prepared.red(), Tesseract.CHINESE);
+        List<String> reds = new ArrayList<>();
+        for (BufferedImage band : PreparedImage.bands(prepared.red())) {
+            reds.add(tesseract(band, Tesseract.CHINESE));
+        }
+        String red = String.join("\n", reds);
         return prepared.redFirst() ? red + "\n" + black : black + "\n" + red;
     }
 

@@ -31,6 +31,10 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
     /** Enough red to be text: at least this many pixels and this share of the image. */
     private static final int RED_MIN_PIXELS = 400;
     private static final double RED_MIN_SHARE = 0.0005;
+    /** Blank rows that separate two bands of a layer ({@link #bands}): 4 mm at 300 dpi, more than a line gap. */
+    static final int BAND_GAP = 48;
+    /** Bands read one by one at most; a layer with more is read as one block. */
+    static final int MAX_BANDS = 6;
     /** Ink pixels of the largest speck {@link #despeckle} removes (a 3×3 dot). */
     static final int SPECK_PIXELS = 9;
     /** Fewer black pixels than this after binarization: nothing to read. */
@@ -312,6 +316,51 @@ record PreparedImage(BufferedImage black, BufferedImage red, boolean redFirst) {
             System.arraycopy(ink, (y0 + y) * w + x0, cut, y * cw, cw);
         }
         return toImage(cut, cw, ch);
+    }
+
+    /**
+     * The bands of a layer: runs of rows with ink, split where at least {@link #BAND_GAP} rows are blank, each cut to
+     * its ink. Red ink is a large red head, a small marking, a round seal, rarely together on one line; read as one
+     * block, Tesseract sizes the text by the largest and loses a small line beside it. More bands than
+     * {@link #MAX_BANDS} (a page of red text) are read as one block.
+     */
+    static java.util.List<BufferedImage> bands(BufferedImage layer) {
+        int w = layer.getWidth(), h = layer.getHeight();
+        int[] pixels = layer.getRGB(0, 0, w, h, null, 0, w);
+        boolean[] ink = new boolean[pixels.length];
+        boolean[] rowInk = new boolean[h];
+        for (int i = 0; i < pixels.length; i++) {
+            ink[i] = (pixels[i] & 0xff) < 128;
+            rowInk[i / w] |= ink[i];
+        }
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        int start = -1, blank = 0;
+        for (int y = 0; y <= h; y++) {
+            boolean inked = y < h && rowInk[y];
+            if (inked) {
+                if (start < 0) {
+                    start = y;
+                }
+                blank = 0;
+            } else if (start >= 0 && (++blank >= BAND_GAP || y == h)) {
+                runs.add(new int[] {start, y - blank + 1});
+                start = -1;
+            }
+        }
+        if (runs.size() < 2 || runs.size() > MAX_BANDS) {
+            return java.util.List.of(layer);
+        }
+        java.util.List<BufferedImage> bands = new java.util.ArrayList<>();
+        for (int[] run : runs) {
+            int bh = run[1] - run[0];
+            boolean[] band = new boolean[w * bh];
+            System.arraycopy(ink, run[0] * w, band, 0, band.length);
+            BufferedImage cut = cropped(band, w, bh);
+            if (cut != null) {
+                bands.add(cut);
+            }
+        }
+        return bands;
     }
 
     /** Black on white, or null when there are too few black pixels to be text. */

@@ -55,6 +55,25 @@ class ImageOcrTest {
         assertThat(ink[11 * w + 26]).isTrue();
     }
 
+    @Test
+    void redInkFarApartIsReadBandByBandSoASmallMarkingIsNotLostBesideALargeHead() {
+        BufferedImage layer = new BufferedImage(1200, 700, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = layer.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1200, 700);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(100, 50, 300, 60);      // a small marking line
+        g.fillRect(100, 300, 1000, 200);   // a large red head, far below
+        g.fillRect(100, 520, 1000, 40);    // its rule, close under it: the same band
+        g.dispose();
+
+        java.util.List<BufferedImage> bands = PreparedImage.bands(layer);
+
+        assertThat(bands).hasSize(2);
+        assertThat(bands.get(0).getHeight()).isLessThan(200);
+        assertThat(bands.get(1).getHeight()).isGreaterThan(250);
+    }
+
     private static void fill(boolean[] ink, int w, int x, int y, int width, int height) {
         for (int dy = 0; dy < height; dy++) {
             for (int dx = 0; dx < width; dx++) {
