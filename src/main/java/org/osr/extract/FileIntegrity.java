@@ -83,14 +83,17 @@ final class FileIntegrity {
 
     /**
      * An HTML page that opens {@code <html>} or {@code <body>} and never closes it was cut short (an interrupted
-     * upload or copy): browsers show what came, so would osr. Only the first and last 64 KiB are looked at.
+     * upload or copy): browsers show what came, so would osr. HTML lets a page leave out {@code </body>} and
+     * {@code </html>} (SQLite's documentation does), so a page whose last thing is an end tag ({@code </dl>}) ended
+     * where its author ended it; a cut lands in text or inside a tag. Only the first and last 64 KiB are looked at.
      */
     private static Problem htmlEnd(FileChannel ch, long size) throws IOException {
         int window = 64 << 10;
         String start = markup(read(ch, 0, (int) Math.min(size, window)));
         String end = markup(read(ch, Math.max(0, size - window), (int) Math.min(size, window)));
         boolean opened = start.contains("<html") || start.contains("<body");
-        boolean closed = end.contains("</html") || end.contains("</body");
+        boolean closed = end.contains("</html") || end.contains("</body")
+                || java.util.regex.Pattern.compile("</[a-z][a-z0-9]*\\s*>\\s*\\z").matcher(end).find();
         return opened && !closed ? cutShort("the HTML page ends without </body> or </html>") : null;
     }
 

@@ -162,6 +162,13 @@ public final class TikaExtractor implements Extractor {
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
         tesseract.setSkipOcr(true);
         context.set(TesseractOCRConfig.class, tesseract);
+        // What a page declares (<meta charset>) before any guess from its bytes, as a browser does. Tika's own order
+        // follows the class path, which put the byte guessers first: a GBK notice with a long script or many ASCII
+        // lines was guessed ISO-8859-1 and its Chinese, a marking among it, came out as mojibake.
+        context.set(org.apache.tika.detect.EncodingDetector.class, new org.apache.tika.detect.CompositeEncodingDetector(
+                List.of(new org.apache.tika.parser.html.HtmlEncodingDetector(),
+                        new org.apache.tika.parser.txt.UniversalEncodingDetector(),
+                        new org.apache.tika.parser.txt.Icu4jEncodingDetector())));
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);

@@ -101,6 +101,20 @@ class CutShortFileTest {
     }
 
     @Test
+    void anHtmlPageThatLeavesOutItsOptionalEndTagsIsWholeButOneCutInTextOrInATagIsNot() throws Exception {
+        // HTML lets </body> and </html> be left out (SQLite's generated documentation does): the page's last thing is
+        // an end tag. A cut lands in text or inside a tag.
+        String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>通知</title></head>\n<body>\n<dl>\n"
+                + "<dt>" + MARKING + "</dt>\n<dd>关于做好防汛工作的通知</dd>\n<dd>请各单位认真贯彻落实。</dd>\n</dl>\n\n";
+        assertReadWhole(read("whole.html", page.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        String inText = page.substring(0, page.indexOf("请各单位") + 2);
+        assertCutShort(read("cut-in-text.html", inText.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "</html>");
+        String inTag = page.substring(0, page.lastIndexOf("</dl>") + 3);
+        assertCutShort(read("cut-in-tag.html", inTag.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "</html>");
+    }
+
+    @Test
     void rtfCutShortNamesTheGroupsLeftOpen() throws Exception {
         assertCutShort(read("notice.rtf", Damage.cut(FormatSamples.rtf(lines()), 0.6)),
                 "the RTF ends inside 2 open groups");
