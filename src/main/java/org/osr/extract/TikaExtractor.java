@@ -173,6 +173,12 @@ public final class TikaExtractor implements Extractor {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
+        // Margin text turned 90° or 270° (a binding-margin marking) comes out as one line instead of one character
+        // a line: Tika first collects the page's text angles (one extra text pass), then reads the page once per angle,
+        // turned so that angle is horizontal, keeping only the text that then is: nothing is read twice. The angle-0
+        // pass comes first (Tika's angle set iterates 0 first), so a page reads as before and its turned text follows.
+        // Costs ~40% more PDF time on the bench (README, "PDF").
+        pdf.setDetectAngles(true);
         context.set(PDFParserConfig.class, pdf);
         return context;
     }
