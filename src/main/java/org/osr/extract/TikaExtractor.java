@@ -173,12 +173,8 @@ public final class TikaExtractor implements Extractor {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
-        // Margin text turned 90° or 270° (a binding-margin marking) comes out as one line instead of one character
-        // a line: Tika first collects the page's text angles (one extra text pass), then reads the page once per angle,
-        // turned so that angle is horizontal, keeping only the text that then is: nothing is read twice. The angle-0
-        // pass comes first (Tika's angle set iterates 0 first), so a page reads as before and its turned text follows.
-        // Costs ~40% more PDF time on the bench (README, "PDF").
-        pdf.setDetectAngles(true);
+        // Not setDetectAngles: it reads every page twice or more and counts a page's glyphs once per text angle in
+        // pdf:charsPerPage, so a scan with a turned stamp no longer looks textless. PdfTurnedText does it instead.
         context.set(PDFParserConfig.class, pdf);
         return context;
     }
@@ -202,7 +198,7 @@ public final class TikaExtractor implements Extractor {
         } else {
             String body = tidy(root.text().body());
             if (isPdf(mediaType, md)) {
-                body = PdfSymbolGlyphs.map(pdf, body);
+                body = PdfTurnedText.join(pdf, PdfSymbolGlyphs.map(pdf, body));
             }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));

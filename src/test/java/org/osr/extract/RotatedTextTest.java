@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.osr.judge.DocumentReviewer;
 import org.osr.judge.Judge;
 import org.osr.judge.Opinion;
@@ -21,8 +23,8 @@ import org.osr.testkit.RotatedPdf.Note;
 import org.osr.testkit.RotatedPdf.Setting;
 
 /**
- * Margin text turned 90° or 270° (a binding-margin marking, a file number) reads as one line, on the page it is on;
- * the horizontal body reads as before, each line once.
+ * Margin text turned 90° or 270° (a binding-margin marking, a file number) or set vertically reads as one line, on
+ * the page it is on; the horizontal body reads as before, each line once.
  */
 class RotatedTextTest {
     private static final List<String> FIRST = List.of("滨江区人民政府", "关于做好2026年防汛工作的通知",
@@ -64,18 +66,14 @@ class RotatedTextTest {
         assertThat(lines(o)).isEqualTo(notice("机密★5年"));
     }
 
-    @Test
-    void markingTurned90DegreesInTheLeftMarginIsWithheldOnItsPage() throws Exception {
-        withheldOnPageTwo(review(new Note("机密★5年", Setting.ROTATED_90, 2)));
+    @ParameterizedTest
+    @EnumSource(Setting.class)
+    void markingInTheLeftMarginIsWithheldOnItsPage(Setting setting) throws Exception {
+        withheldOnPageTwo(review(new Note("机密★5年", setting, 2)));
     }
 
     @Test
-    void markingTurned270DegreesInTheLeftMarginIsWithheldOnItsPage() throws Exception {
-        withheldOnPageTwo(review(new Note("机密★5年", Setting.ROTATED_270, 2)));
-    }
-
-    @Test
-    void ordinaryTurnedMarginNotesArePublishable() throws Exception {
+    void ordinaryMarginNotesArePublishable() throws Exception {
         Opinion binding = review(new Note("装订线", Setting.ROTATED_90, 1));
         assertThat(binding.verdict()).isEqualTo(Verdict.PUBLISHABLE);
         assertThat(binding.document().coverage().complete()).isTrue();
@@ -83,6 +81,10 @@ class RotatedTextTest {
         Opinion fileNumber = review(new Note("档案号：2026-BJ-0153", Setting.ROTATED_270, 2));
         assertThat(fileNumber.verdict()).isEqualTo(Verdict.PUBLISHABLE);
         assertThat(lines(fileNumber)).isEqualTo(notice("档案号：2026-BJ-0153"));
+
+        Opinion vertical = review(new Note("装订线内不要答题", Setting.VERTICAL, 1));
+        assertThat(vertical.verdict()).isEqualTo(Verdict.PUBLISHABLE);
+        assertThat(lines(vertical)).contains("装订线内不要答题");
     }
 
     @Test
