@@ -100,7 +100,7 @@ final class PdfTurnedText {
                     double angle = Math.atan2(m.getShearY(), m.getScaleY());
                     double size = Math.max(1, Math.hypot(m.getScaleX(), m.getShearY()));
                     glyphs.add(new Glyph(unicode, Math.round((float) Math.toDegrees(angle)), angle,
-                            m.getTranslateX(), m.getTranslateY(), size));
+                            m.getTranslateX(), m.getTranslateY(), size, advance(p, size)));
                 }
             };
             stripper.setStartPage(page);
@@ -114,7 +114,16 @@ final class PdfTurnedText {
         return lines;
     }
 
-    private record Glyph(String text, int degrees, double angle, double x, double y, double size) {
+    /** The glyph's advance along its own baseline, whatever its angle (PDFBox's widths are along the page's axes). */
+    private static double advance(TextPosition p, double size) {
+        try {
+            return p.getFont().getWidth(p.getCharacterCodes()[0]) / 1000 * size;
+        } catch (IOException | RuntimeException e) {
+            return p.getWidthDirAdj();
+        }
+    }
+
+    private record Glyph(String text, int degrees, double angle, double x, double y, double size, double width) {
         /** Position along the glyph's baseline. */
         double along() {
             return x * Math.cos(angle) + y * Math.sin(angle);
@@ -188,10 +197,19 @@ final class PdfTurnedText {
         return lines;
     }
 
+    /** A line of {@value #MIN_RUN} or more glyphs; a gap of a quarter em after a glyph's advance is a space. */
     private static void addLine(List<String> lines, List<Glyph> line) {
         if (line.size() >= MIN_RUN) {
             StringBuilder sb = new StringBuilder();
-            line.forEach(g -> sb.append(g.text()));
+            for (int i = 0; i < line.size(); i++) {
+                Glyph g = line.get(i);
+                Glyph before = i == 0 ? null : line.get(i - 1);
+                if (before != null && before.degrees() != 0
+                        && g.along() - before.along() - before.width() > before.size() / 4) {
+                    sb.append(' ');
+                }
+                sb.append(g.text());
+            }
             lines.add(sb.toString());
         }
     }

@@ -82,6 +82,10 @@ class RotatedTextTest {
         assertThat(fileNumber.verdict()).isEqualTo(Verdict.PUBLISHABLE);
         assertThat(lines(fileNumber)).isEqualTo(notice("档案号：2026-BJ-0153"));
 
+        Opinion english = review(new Note("Draft for comment", Setting.ROTATED_90, 1));
+        assertThat(english.verdict()).isEqualTo(Verdict.PUBLISHABLE);
+        assertThat(lines(english)).contains("Draft for comment");
+
         Opinion vertical = review(new Note("装订线内不要答题", Setting.VERTICAL, 1));
         assertThat(vertical.verdict()).isEqualTo(Verdict.PUBLISHABLE);
         assertThat(lines(vertical)).contains("装订线内不要答题");
