@@ -173,9 +173,10 @@ final class PdfTurnedText {
     private static List<String> columns(List<Glyph> glyphs) {
         List<Glyph> upright = glyphs.stream().filter(g -> g.degrees() % 360 == 0)
                 .sorted(Comparator.comparingDouble(Glyph::y).reversed()).toList();
-        List<String> lines = new ArrayList<>();
-        List<List<Glyph>> open = new ArrayList<>();
+        List<List<Glyph>> all = new ArrayList<>();
+        List<List<Glyph>> open = new ArrayList<>();   // columns the next glyph down may still continue
         for (Glyph g : upright) {
+            open.removeIf(c -> c.get(c.size() - 1).y() - g.y() >= 1.6 * g.size());
             List<Glyph> column = open.stream().filter(c -> {
                 Glyph last = c.get(c.size() - 1);
                 double drop = last.y() - g.y();
@@ -184,10 +185,12 @@ final class PdfTurnedText {
             if (column == null) {
                 column = new ArrayList<>();
                 open.add(column);
+                all.add(column);
             }
             column.add(g);
         }
-        for (List<Glyph> column : open) {
+        List<String> lines = new ArrayList<>();
+        for (List<Glyph> column : all) {
             long han = column.stream().filter(g -> Character.UnicodeScript.of(g.text().codePointAt(0))
                     == Character.UnicodeScript.HAN).count();
             if (han * 2 >= column.size()) {
