@@ -173,6 +173,8 @@ public final class TikaExtractor implements Extractor {
         pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
         pdf.setExtractInlineImages(false);
         pdf.setExtractAnnotationText(true);
+        // Not setDetectAngles: it reads every page twice or more and counts a page's glyphs once per text angle in
+        // pdf:charsPerPage, so a scan with a turned stamp no longer looks textless. PdfTurnedText does it instead.
         context.set(PDFParserConfig.class, pdf);
         return context;
     }
@@ -196,7 +198,7 @@ public final class TikaExtractor implements Extractor {
         } else {
             String body = tidy(root.text().body());
             if (isPdf(mediaType, md)) {
-                body = PdfSymbolGlyphs.map(pdf, body);
+                body = PdfTurnedText.join(pdf, PdfSymbolGlyphs.map(pdf, body));
             }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
