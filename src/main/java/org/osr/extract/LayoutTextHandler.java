@@ -11,8 +11,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Turns Tika's XHTML events into text that keeps the layout osr's position rules need: a line break after every
  * block element, {@code '\f'} between PDF pages ({@code <div class="page">}), and PDF annotation text (comments)
- * kept apart from the page text. OCR text ({@code <div class="ocr">}) is kept apart too, with the page breaks, so
- * OCR findings carry page numbers. When the file's character budget (shared with its embedded documents) is spent
+ * kept apart from the page text. (Tika's own OCR, which would write {@code <div class="ocr">}, is off: osr reads
+ * pictures itself.) When the file's character budget (shared with its embedded documents) is spent
  * it remembers that it did and stops the parse with Tika's {@link WriteLimitReachedException}, so a decompression
  * bomb or a huge file is not decoded to the end for nothing.
  */
@@ -24,11 +24,9 @@ final class LayoutTextHandler extends DefaultHandler {
     private final java.util.concurrent.atomic.AtomicLong budget;
     private final StringBuilder body = new StringBuilder();
     private final StringBuilder annotations = new StringBuilder();
-    private final StringBuilder ocr = new StringBuilder();
     private final Deque<String> classes = new ArrayDeque<>();
     private int skipDepth;
     private int annotationDepth;
-    private int ocrDepth;
     private int pages;
     private boolean truncated;
     private final long limit;
@@ -49,13 +47,9 @@ final class LayoutTextHandler extends DefaultHandler {
         if ("annotation".equals(cls)) {
             annotationDepth++;
         }
-        if ("ocr".equals(cls)) {
-            ocrDepth++;
-        }
         if ("div".equals(name) && "page".equals(cls)) {
             if (pages++ > 0) {
                 append(body, '\f');
-                append(ocr, '\f');
             }
         }
     }
@@ -72,9 +66,6 @@ final class LayoutTextHandler extends DefaultHandler {
         }
         if ("annotation".equals(cls)) {
             annotationDepth--;
-        }
-        if ("ocr".equals(cls)) {
-            ocrDepth--;
         }
     }
 
@@ -96,7 +87,7 @@ final class LayoutTextHandler extends DefaultHandler {
     }
 
     private StringBuilder target() {
-        return annotationDepth > 0 ? annotations : ocrDepth > 0 ? ocr : body;
+        return annotationDepth > 0 ? annotations : body;
     }
 
     private void append(StringBuilder target, char c) throws SAXException {
@@ -114,11 +105,6 @@ final class LayoutTextHandler extends DefaultHandler {
 
     String annotations() {
         return annotations.toString();
-    }
-
-    /** Text Tesseract read from page images (PDF) or from the image itself; {@code '\f'} between PDF pages. */
-    String ocr() {
-        return ocr.toString();
     }
 
     boolean paged() {

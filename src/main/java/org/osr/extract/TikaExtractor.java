@@ -377,7 +377,7 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(kind, p.text(), p.paged(), path, p.source()));
                 }
             } else {
-                String text = tidy(doc.text().body() + "\n" + doc.text().annotations() + "\n" + doc.text().ocr());
+                String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
                 if (!text.isBlank()) {
                     parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
                 }
