@@ -37,7 +37,7 @@ class DocxStructureReaderTest {
             + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
             + " xmlns:v=\"urn:schemas-microsoft-com:vml\"";
     private static final Path SAMPLE =
-            Path.of("/work/shared/corpus/clean/cn-gongwen-samples/gbt9704-example-latest.docx");
+            Path.of("../shared/corpus/clean/cn-gongwen-samples/gbt9704-example-latest.docx");
 
     @TempDir
     Path tmp;

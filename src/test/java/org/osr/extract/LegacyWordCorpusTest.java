@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * when the corpus is absent.
  */
 class LegacyWordCorpusTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
+    private static final Path CORPUS = Path.of("../shared/corpus");
     /**
      * Tika writes a field's marks as U+FFFD when they share a run with text, and writes the instruction of a field
      * without a result as text: the pieces between marks and before a field keyword are compared one by one.
