@@ -124,8 +124,8 @@ public final class ImageCensus {
         List<UnreadImage> candidates = images;
         if (problems.stream().anyMatch(p -> p.code().equals(Problem.NO_TEXT_LAYER))) {
             // Text-less pages are already named as scans (no-text-layer); their images need not be named twice.
-            String[] perPage = root.getValues("pdf:charsPerPage");
-            candidates = images.stream().filter(i -> !textless(perPage, i.page())).toList();
+            List<Integer> textless = ScannedPages.nearlyEmpty(root);
+            candidates = images.stream().filter(i -> i.page() == null || !textless.contains(i.page() - 1)).toList();
         }
         long chars = parts.stream().filter(p -> p.kind() != PartKind.METADATA)
                 .mapToLong(p -> p.text().strip().length()).sum();
@@ -135,18 +135,6 @@ public final class ImageCensus {
             problems.add(problem);
         }
         return new Coverage.Images(images.size(), flags.stream().map(f -> f.rule().id() + ": " + f.image().describe()).toList());
-    }
-
-    /** A page with (almost) no text layer: what OCR's AUTO mode reads and {@link ScannedPages} looks at. */
-    static boolean textless(String[] charsPerPage, Integer page) {
-        if (page == null || page > charsPerPage.length) {
-            return false;
-        }
-        try {
-            return Integer.parseInt(charsPerPage[page - 1].trim()) < ScannedPages.MIN_CHARS;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** Width and height from an image's header (nothing is decoded), or null when no reader knows the format. */

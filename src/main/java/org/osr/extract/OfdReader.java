@@ -94,9 +94,9 @@ public final class OfdReader {
     }
 
     /**
-     * The images an OFD file shows. With {@code --ocr} too: Tesseract reads them as the file's embedded images, but
-     * their text is not yet placed on the page that shows them (the OCR rules look at {@code ocr} parts only), so
-     * they still count as unread.
+     * The images an OFD file shows, for the census. With {@code --ocr} Tesseract reads them as the file's embedded
+     * images; the census then counts those as read (their text is an {@code ocr} part named by the image, not placed
+     * on the page that shows it).
      */
     static List<UnreadImage> images(Path file) {
         try {

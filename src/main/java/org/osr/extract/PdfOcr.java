@@ -69,13 +69,7 @@ final class PdfOcr {
                     disagree.add(page);
                 }
             } catch (OcrException e) {
-                if (e.timeout()) {
-                    problems.add(new Problem(Problem.TIMEOUT, "OCR of page " + page + " did not finish: "
-                            + e.getMessage() + "; the page is unreviewed"));
-                } else {
-                    problems.add(new Problem(Problem.OCR_FAILED, "page " + page + " could not be read with OCR: "
-                            + e.getMessage()));
-                }
+                problems.add(problem("page " + page, e));
             } catch (IOException | RuntimeException e) {
                 problems.add(new Problem(Problem.OCR_FAILED, "page " + page + " could not be rendered for OCR: " + e));
             }
@@ -89,6 +83,13 @@ final class PdfOcr {
         return new Result(part, read, problems, new Coverage.Ocr(read.size(), 0, disagree));
     }
 
+    /** A picture OCR could not read: a timeout, or a named failure ({@code what}: "page 3", "the image"). */
+    static Problem problem(String what, OcrException e) {
+        return e.timeout() ? new Problem(Problem.TIMEOUT, "OCR of " + what + " did not finish: " + e.getMessage()
+                + "; it is unreviewed")
+                : new Problem(Problem.OCR_FAILED, what + " could not be read with OCR: " + e.getMessage());
+    }
+
     private static Set<Integer> allPages(int pageCount) {
         Set<Integer> pages = new TreeSet<>();
         for (int i = 1; i <= pageCount; i++) {
@@ -99,12 +100,7 @@ final class PdfOcr {
 
     private static Set<Integer> autoPages(PdfFile pdf, Metadata md, String textLayer, int pageCount) {
         Set<Integer> pages = new TreeSet<>();
-        String[] perPage = md.getValues("pdf:charsPerPage");
-        for (int i = 1; i <= Math.min(pageCount, perPage.length); i++) {
-            if (ImageCensus.textless(perPage, i)) {
-                pages.add(i);
-            }
-        }
+        ScannedPages.nearlyEmpty(md).forEach(index -> pages.add(index + 1));
         GlyphCensus.undecodablePages(textLayer, md).forEach(pages::add);
         ImagePolicy.flags(pdf.images(), Long.MAX_VALUE).stream().map(f -> f.image().page())
                 .filter(Objects::nonNull).forEach(pages::add);

@@ -204,14 +204,7 @@ public final class TikaExtractor implements Extractor {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
             }
             if (ocr.on() && isPdf(mediaType, md)) {
-                PdfOcr.Result result = PdfOcr.read(pdf, md, body, ocr, imageOcr);
-                if (result.part() != null) {
-                    parts.add(result.part());
-                }
-                problems.addAll(result.problems());
-                ocrOutcome.pdfPages.addAll(result.readPages());
-                ocrOutcome.pages += result.summary().pages();
-                ocrOutcome.disagree.addAll(result.summary().disagree());
+                ocrOutcome.add(PdfOcr.read(pdf, md, body, ocr, imageOcr), null, parts, problems);
             } else if (ocr.on() && ImageCensus.isRaster(mediaType)) {   // not SVG: Tika reads its text
                 imageFileOcr(file, parts, problems, ocrOutcome);
             }
@@ -260,15 +253,8 @@ public final class TikaExtractor implements Extractor {
                 parts.add(new Part(PartKind.OCR, tidy, text.indexOf(Part.PAGE_BREAK) >= 0, null, ImageOcr.source()));
             }
         } catch (OcrException e) {
-            problems.add(ocrProblem("the image", e));
+            problems.add(PdfOcr.problem("the image", e));
         }
-    }
-
-    /** An image or page OCR could not read: a timeout, or a named failure. */
-    private static Problem ocrProblem(String what, OcrException e) {
-        return e.timeout() ? new Problem(Problem.TIMEOUT, "OCR of " + what + " did not finish: " + e.getMessage()
-                + "; it is unreviewed")
-                : new Problem(Problem.OCR_FAILED, what + " could not be read with OCR: " + e.getMessage());
     }
 
     /** What OCR read of one file, gathered while its parts are built. */
@@ -280,6 +266,26 @@ public final class TikaExtractor implements Extractor {
 
         Coverage.Ocr summary() {
             return new Coverage.Ocr(pages, images, disagree);
+        }
+
+        /**
+         * What OCR read of a PDF: the file itself ({@code embeddedPath} null), or a PDF inside it, whose part and
+         * problems are named by its path. Only the file's own pages are listed (read, disagreeing): an embedded PDF's
+         * page numbers are not the file's.
+         */
+        void add(PdfOcr.Result result, String embeddedPath, List<Part> parts, List<Problem> problems) {
+            Part part = result.part();
+            if (part != null) {
+                parts.add(embeddedPath == null ? part
+                        : new Part(part.kind(), part.text(), part.paged(), embeddedPath, part.source()));
+            }
+            result.problems().forEach(p -> problems.add(embeddedPath == null ? p
+                    : new Problem(p.code(), "embedded file " + embeddedPath + ": " + p.message())));
+            pages += result.summary().pages();
+            if (embeddedPath == null) {
+                pdfPages.addAll(result.readPages());
+                disagree.addAll(result.summary().disagree());
+            }
         }
     }
 
@@ -408,7 +414,7 @@ public final class TikaExtractor implements Extractor {
             }
         } else if (image != null && image.failure().timeout()) {
             // Other failures leave the image unread: the census names it and the image policy weighs it.
-            problems.add(ocrProblem("embedded image " + path, image.failure()));
+            problems.add(PdfOcr.problem("embedded image " + path, image.failure()));
         }
     }
 
@@ -427,14 +433,7 @@ public final class TikaExtractor implements Extractor {
                         "embedded file " + path + ": " + message)));
                 return;
             }
-            PdfOcr.Result result = PdfOcr.read(embedded, md, tidy(doc.text().body()), ocr, imageOcr);
-            if (result.part() != null) {
-                Part p = result.part();
-                parts.add(new Part(p.kind(), p.text(), p.paged(), path, p.source()));
-            }
-            result.problems().forEach(p -> problems.add(new Problem(p.code(), "embedded file " + path + ": "
-                    + p.message())));
-            ocrOutcome.pages += result.summary().pages();
+            ocrOutcome.add(PdfOcr.read(embedded, md, tidy(doc.text().body()), ocr, imageOcr), path, parts, problems);
         }
     }
 
