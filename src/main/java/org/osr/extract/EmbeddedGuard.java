@@ -47,6 +47,8 @@ final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
     private final transient ImageOcr ocr;
     private final transient Map<Metadata, ImageReading> images = new IdentityHashMap<>();
     private final transient Map<Metadata, java.nio.file.Path> pdfCopies = new IdentityHashMap<>();
+    /** Where copies of embedded PDFs go (owner-only); each is deleted by {@link #close}. */
+    private final transient org.osr.source.Scratch scratch;
     private final transient Deque<String> paths = new ArrayDeque<>();
 
     /** What {@link DocxStructureReader} made of one embedded DOCX: its parts, or why it could not read it. */
@@ -60,9 +62,13 @@ final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
         }
     }
 
-    /** @param ocr reads embedded raster images, or null when OCR is off */
-    EmbeddedGuard(Parser parser, Detector detector, int maxDepth, ImageOcr ocr) {
+    /**
+     * @param ocr     reads embedded raster images, or null when OCR is off
+     * @param scratch where copies of embedded PDFs are made
+     */
+    EmbeddedGuard(Parser parser, Detector detector, int maxDepth, ImageOcr ocr, org.osr.source.Scratch scratch) {
         super(parser);
+        this.scratch = scratch;
         this.detector = detector;
         this.maxDepth = maxDepth;
         this.ocr = ocr;
@@ -82,7 +88,7 @@ final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
             try {
                 java.nio.file.Files.deleteIfExists(copy);
             } catch (IOException e) {
-                // in the scratch folder, which goes at exit
+                // the scratch folder goes at exit
             }
         }
         pdfCopies.clear();
@@ -127,9 +133,9 @@ final class EmbeddedGuard extends ParserDecorator implements AutoCloseable {
                 images.put(metadata, readImage(tis));
             } else if (type.equals("application/pdf") && java.nio.file.Files.size(tis.getPath()) <= MAX_DOCX_COPY) {
                 // Its scanned pages are found, or OCR'd, after Tika has read it and its text per page is known.
-                java.nio.file.Path copy = java.nio.file.Files.createTempFile("osr-embedded-", ".pdf");
-                java.nio.file.Files.copy(tis.getPath(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                pdfCopies.put(metadata, copy);
+                try (InputStream in = java.nio.file.Files.newInputStream(tis.getPath())) {
+                    pdfCopies.put(metadata, scratch.copy(in, "embedded-pdf"));
+                }
             }
             paths.push(path);
             try {

@@ -58,6 +58,8 @@ public final class TikaExtractor implements Extractor {
     private final long charLimit;
     private final OcrMode ocr;
     private final ImageOcr imageOcr;
+    /** This extractor's private folder for copies it needs after Tika is done (embedded PDFs). */
+    private final org.osr.source.Scratch scratch = new org.osr.source.Scratch();
 
     public TikaExtractor() {
         this(DEFAULT_CHAR_LIMIT, OcrMode.OFF);
@@ -86,7 +88,8 @@ public final class TikaExtractor implements Extractor {
         Metadata rootMetadata = new Metadata();
         rootMetadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         Collector collector = new Collector(charLimit, MAX_EMBEDDED_RESOURCES);
-        EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH, imageOcr);
+        EmbeddedGuard guard = new EmbeddedGuard(parser, parser.getDetector(), MAX_EMBEDDED_DEPTH, imageOcr,
+                scratch);
         List<Problem> problems = new ArrayList<>();
         if (size == 0) {
             // An empty text has nothing to publish and nothing to hide; an empty PDF or DOCX is a missing document.
