@@ -1,5 +1,6 @@
 package org.osr.extract;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,25 @@ import java.util.Objects;
  * @param paged        whether {@code '\f'} separates real pages (page numbers are reported only then)
  * @param embeddedPath path of the embedded document this part belongs to ({@code a.zip!/b.docx}), or null
  * @param source       where inside the file it came from (e.g. {@code word/header1.xml}, {@code dc:title}), or null
+ * @param blocks       the layout of the text as its reader found it, in reading order; empty when the reader knows
+ *                     none, and then every line is a paragraph ({@link #layout()})
  */
-public record Part(PartKind kind, String text, boolean paged, String embeddedPath, String source) {
+public record Part(PartKind kind, String text, boolean paged, String embeddedPath, String source, List<Block> blocks) {
     public static final char PAGE_BREAK = '\f';
 
     public Part {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
+        blocks = List.copyOf(blocks);
+        for (Block b : blocks) {
+            if (b.end() > text.length()) {
+                throw new IllegalArgumentException("block " + b + " ends after the text (" + text.length() + ")");
+            }
+        }
+    }
+
+    public Part(PartKind kind, String text, boolean paged, String embeddedPath, String source) {
+        this(kind, text, paged, embeddedPath, source, List.of());
     }
 
     public static Part of(PartKind kind, String text) {
@@ -26,5 +39,36 @@ public record Part(PartKind kind, String text, boolean paged, String embeddedPat
 
     public static Part of(PartKind kind, String text, String source) {
         return new Part(kind, text, false, null, source);
+    }
+
+    /** The same part inside an embedded document. */
+    public Part embeddedIn(String path) {
+        return new Part(kind, text, paged, path, source, blocks);
+    }
+
+    /** The same part with the blocks its reader found. */
+    public Part withBlocks(List<Block> newBlocks) {
+        return new Part(kind, text, paged, embeddedPath, source, newBlocks);
+    }
+
+    /**
+     * The blocks that cover the text: the reader's, or, when it gave none, one paragraph per non-blank line. Text
+     * outside every block (separators) belongs to no block.
+     */
+    public List<Block> layout() {
+        if (!blocks.isEmpty()) {
+            return blocks;
+        }
+        List<Block> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == PAGE_BREAK) {
+                if (!text.substring(start, i).isBlank()) {
+                    lines.add(Block.of(start, i, Block.Kind.PARAGRAPH));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 }

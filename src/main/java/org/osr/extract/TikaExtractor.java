@@ -280,7 +280,7 @@ public final class TikaExtractor implements Extractor {
             Part part = result.part();
             if (part != null) {
                 parts.add(embeddedPath == null ? part
-                        : new Part(part.kind(), part.text(), part.paged(), embeddedPath, part.source()));
+                        : part.embeddedIn(embeddedPath));
             }
             result.problems().forEach(p -> problems.add(embeddedPath == null ? p
                     : new Problem(p.code(), "embedded file " + embeddedPath + ": " + p.message())));
@@ -383,7 +383,7 @@ public final class TikaExtractor implements Extractor {
             if (docx != null && docx.failure() == null) {
                 for (Part p : docx.parts()) {
                     PartKind kind = p.kind() == PartKind.BODY ? PartKind.EMBEDDED : p.kind();
-                    parts.add(new Part(kind, p.text(), p.paged(), path, p.source()));
+                    parts.add(new Part(kind, p.text(), p.paged(), path, p.source(), p.blocks()));
                 }
             } else {
                 String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
