@@ -120,7 +120,7 @@ final class RulesCommand implements Runnable {
             } else if (r.matcher() instanceof Matcher.Cluster c) {
                 out.println("  cluster:   at least " + c.min() + " different of [" + String.join(", ", c.anyOf())
                         + "] within " + (c.withinLines() > 0 ? c.withinLines() + " lines" : c.withinChars()
-                        + " characters"));
+                        + " characters") + (c.asLabels() ? ", each standing as a label (not inside a longer word)" : ""));
             }
             if (r.validator() != null) {
                 out.println("  validate:  " + r.validator() + " (the match must pass this checksum)");
@@ -129,6 +129,9 @@ final class RulesCommand implements Runnable {
             if (r.unlessNear() != null) {
                 out.println("  unless within " + r.unlessNear().within() + " chars of: "
                         + String.join(", ", r.unlessNear().terms()));
+            }
+            for (var condition : r.unless()) {
+                out.println("  unless:    " + condition.describe());
             }
             if (r.near() != null) {
                 out.println("  only within " + r.near().within() + " chars of" + (r.near().linesAbove() > 0
@@ -143,11 +146,22 @@ final class RulesCommand implements Runnable {
             out.flush();
         }
 
+        /** The example's layout in a few words: its tables, headings and placed lines. */
+        private static String layoutOf(Example e) {
+            java.util.Map<String, Long> kinds = e.blocks().stream().collect(Collectors.groupingBy(
+                    b -> b.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    java.util.TreeMap::new, Collectors.counting()));
+            return kinds.entrySet().stream().map(k -> k.getValue() + " " + k.getKey() + (k.getValue() > 1 ? "s" : ""))
+                    .collect(Collectors.joining(", "));
+        }
+
         /** Examples of personal-data rules are personal-data-shaped: they are masked like any report text. */
         private void printExamples(String label, List<Example> examples, Rule r, Redactor redactor) {
             for (Example e : examples) {
                 io().out().println("  " + label + ": " + shown(e, r, redactor).replace("\n", "\\n")
-                        + (e.part() == org.osr.extract.PartKind.BODY ? "" : "  [" + e.part().id() + "]"));
+                        .replace("\f", " ⏎page⏎ ")
+                        + (e.part() == org.osr.extract.PartKind.BODY ? "" : "  [" + e.part().id() + "]")
+                        + (e.blocks().isEmpty() ? "" : "  [" + layoutOf(e) + "]"));
             }
         }
     }

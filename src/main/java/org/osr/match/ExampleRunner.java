@@ -37,6 +37,6 @@ public final class ExampleRunner {
     }
 
     private static boolean fires(RuleEngine engine, Example ex) {
-        return !engine.match(Part.of(ex.part(), ex.text(), "example")).isEmpty();
+        return !engine.match(ex.asPart()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import org.osr.rules.Near;
 import org.osr.rules.Rule;
 import org.osr.rules.UnlessNear;
 import org.osr.rules.Where;
+import org.osr.rules.conditions.HitSite;
 
 /**
  * The position ({@code where}) and context ({@code near}, {@code unless-near}, case) checks on the candidate hits of
@@ -43,8 +44,19 @@ final class HitChecks {
         this.stripped = new Trimmed(Character::isWhitespace);
     }
 
+    /** The layout of the part, worked out on first use. */
+    private BlockSites sites;
+
+    HitSite site(int s, int e) {
+        if (sites == null) {
+            sites = new BlockSites(part, normalized, lines);
+        }
+        return sites.at(s, e);
+    }
+
     /** The first {@code where} alternative that holds, described for the explanation; null if none holds. */
     String position(Rule rule, int line, int s, int e) {
+        HitSite site = null;
         for (Where w : rule.where()) {
             if (!w.acceptsPart(part.kind())) {
                 continue;
@@ -54,6 +66,13 @@ final class HitChecks {
             }
             if (w.firstLines() > 0 && (lines.rank(line) == 0 || lines.rank(line) > w.firstLines())) {
                 continue;
+            }
+            if (!w.layout().isEmpty()) {
+                site = site == null ? site(s, e) : site;
+                HitSite at = site;
+                if (!w.layout().stream().allMatch(c -> c.holds(at))) {
+                    continue;
+                }
             }
             String where = w.describe();
             return where.equals("anywhere") ? "in " + part.kind().id()
@@ -69,8 +88,17 @@ final class HitChecks {
         return start == end || (start >= s && end <= e);
     }
 
-    boolean isProse(UnlessNear unless, int line, int s, int e) {
-        return unless != null && termWithin(unless.terms(), unless.within(), line, s, e);
+    /** Whether the rule's {@code unless-near} terms or one of its {@code unless} conditions make the hit prose. */
+    boolean isProse(Rule rule, int line, int s, int e) {
+        UnlessNear near = rule.unlessNear();
+        if (near != null && termWithin(near.terms(), near.within(), line, s, e)) {
+            return true;
+        }
+        if (rule.unless().isEmpty()) {
+            return false;
+        }
+        HitSite site = site(s, e);
+        return rule.unless().stream().anyMatch(c -> c.holds(site));
     }
 
     boolean hasContext(Near near, int line, int s, int e) {

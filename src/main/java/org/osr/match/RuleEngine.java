@@ -99,6 +99,8 @@ public final class RuleEngine {
         }
         LineIndex lines = new LineIndex(text);
         java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
+        clusterHits.replaceAll((r, found) -> ((Matcher.Cluster) rules.get(r).matcher()).asLabels()
+                ? ClusterLabels.labelsOnly(found, text) : found);
         clusterHits.forEach((r, found) -> ClusterWindows.find((Matcher.Cluster) rules.get(r).matcher(), found, text,
                 lines, (window, cluster) -> {
                     candidates.add(new int[] {r, window.start(), window.end()});
@@ -123,7 +125,7 @@ public final class RuleEngine {
             }
             int line = lines.lineOf(s);
             String position = checks.position(rule, line, s, e);
-            if (position == null || checks.isProse(rule.unlessNear(), line, s, e)
+            if (position == null || checks.isProse(rule, line, s, e)
                     || !checks.hasContext(rule.near(), line, s, e)
                     || !checks.caseHolds(c[0], rule, line, e)) {
                 continue;

@@ -47,7 +47,7 @@ public final class RuleLinter {
             RuleEngine bare = new RuleEngine(List.of(pack.withRules(List.of(rule.unconditioned()))));
             boolean exercised = false;
             for (Example ex : rule.noMatchExamples()) {
-                if (!bare.match(Part.of(ex.part(), ex.text(), "example")).isEmpty()) {
+                if (!bare.match(ex.asPart()).isEmpty()) {
                     exercised = true;
                     break;
                 }

@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.osr.rules.conditions.Condition;
+import org.osr.rules.conditions.Conditions;
 import org.osr.extract.PartKind;
 import org.osr.normalize.Normalizer;
 import tools.jackson.core.JacksonException;
@@ -212,10 +214,14 @@ public final class PackLoader {
                 return null;
             }
             UnlessNear unless = null;
-            if (node.has("unless-near")) {
-                JsonNode u = node.get("unless-near");
-                unless = new UnlessNear(normalizedTerms(u.get("terms")),
-                        u.has("within") ? u.get("within").asInt() : 12);
+            JsonNode nearNode = node.has("unless-near") ? node.get("unless-near")
+                    : node.has("unless") ? node.get("unless").get("near") : null;
+            if (node.has("unless-near") && node.has("unless") && node.get("unless").has("near")) {
+                fail(node.get("unless"), "'unless-near' and 'unless: {near: …}' say the same thing; keep one");
+            }
+            if (nearNode != null) {
+                unless = new UnlessNear(normalizedTerms(nearNode.get("terms")),
+                        nearNode.has("within") ? nearNode.get("within").asInt() : 12);
             }
             Near near = null;
             if (node.has("near")) {
@@ -230,7 +236,7 @@ public final class PackLoader {
             }
             return new Rule(node.get("id").asString(), packId, node.get("category").asString(),
                     Action.fromId(node.get("action").asString()), localized(node.get("message")), matcher,
-                    where(node.get("where")), unless, near, node.has("mask") && node.get("mask").asBoolean(), validator,
+                    where(node.get("where")), unless, unless(node.get("unless")), near, node.has("mask") && node.get("mask").asBoolean(), validator,
                     examples(examples == null ? null : examples.get("match")),
                     examples(examples == null ? null : examples.get("no-match")),
                     position(origin, node));
@@ -268,7 +274,8 @@ public final class PackLoader {
                 }
                 JsonNode within = c.get("within");
                 return new Matcher.Cluster(anyOf, min, within.has("lines") ? within.get("lines").asInt() : 0,
-                        within.has("chars") ? within.get("chars").asInt() : 0);
+                        within.has("chars") ? within.get("chars").asInt() : 0,
+                        c.has("as-labels") && c.get("as-labels").asBoolean());
             }
             JsonNode regexNode = node.get("regex");
             String source = regexNode.asString();
@@ -351,13 +358,39 @@ public final class PackLoader {
             return result;
         }
 
-        private static Where oneWhere(JsonNode w) {
+        private Where oneWhere(JsonNode w) {
             Set<PartKind> parts = EnumSet.noneOf(PartKind.class);
             if (w.has("parts")) {
                 w.get("parts").forEach(p -> parts.add(PartKind.fromId(p.asString())));
             }
+            List<Condition> layout = new ArrayList<>();
+            for (var entry : w.properties()) {
+                if (Conditions.isWhereKey(entry.getKey())) {
+                    Condition c = Conditions.where(entry.getKey(), entry.getValue(), this::fail);
+                    if (c != null) {
+                        layout.add(c);
+                    }
+                }
+            }
             return new Where(parts, w.has("own-line") && w.get("own-line").asBoolean(),
-                    w.has("first-lines") ? w.get("first-lines").asInt() : 0);
+                    w.has("first-lines") ? w.get("first-lines").asInt() : 0, layout);
+        }
+
+        /** The {@code unless:} map: {@code near} is {@code unless-near}; every other key a layout condition. */
+        private List<Condition> unless(JsonNode node) {
+            List<Condition> result = new ArrayList<>();
+            if (node == null) {
+                return result;
+            }
+            for (var entry : node.properties()) {
+                if (Conditions.isUnlessKey(entry.getKey())) {
+                    Condition c = Conditions.unless(entry.getKey(), entry.getValue(), this::fail);
+                    if (c != null) {
+                        result.add(c);
+                    }
+                }
+            }
+            return result;
         }
 
         private List<Example> examples(JsonNode array) {
@@ -370,7 +403,8 @@ public final class PackLoader {
                     result.add(new Example(e.asString(), PartKind.BODY, position(origin, e)));
                 } else {
                     PartKind part = e.has("part") ? PartKind.fromId(e.get("part").asString()) : PartKind.BODY;
-                    result.add(new Example(e.get("text").asString(), part, position(origin, e)));
+                    result.add(e.has("blocks") ? ExampleLayout.build(e.get("blocks"), part, position(origin, e), this::fail)
+                            : new Example(e.get("text").asString(), part, position(origin, e)));
                 }
             }
             return result;

@@ -1,0 +1,292 @@
+package org.osr.match;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.osr.extract.Block;
+import org.osr.extract.Part;
+import org.osr.extract.PartKind;
+import org.osr.normalize.NormalizedText;
+import org.osr.rules.conditions.HitSite;
+
+/**
+ * The layout of one part as the conditions see it: its blocks placed in the normalized text, their pages, ranks,
+ * annexes, table rows and columns. Built once per part, and only for parts with a candidate hit.
+ */
+final class BlockSites {
+    /** A short block that starts an annex: 附件, 附件1, 附件 2：, 附件一. */
+    private static final Pattern ANNEX_LABEL = Pattern.compile("附件 ?[0-9一二三四五六七八九十]{0,3} ?[:.]?");
+    /** Lines whose top or left edge differ by less than this (a fraction of the page) are in one row or column. */
+    private static final double ALIGNED = 0.012;
+
+    private final Part part;
+    private final String text;
+    private final List<Block> blocks;
+    private final int[] starts;
+    private final int[] ends;
+    private final int[] pages;
+    private final String[] texts;
+    private final int[] rankOnPage;
+    private final int[] rankInPart;
+    private final int[] rankInAnnex;
+    private final int[] rankFromPageEnd;
+    private final Map<List<Integer>, Integer> cells = new HashMap<>();
+    private final Map<String, Set<Integer>> pagesOfText = new HashMap<>();
+
+    BlockSites(Part part, NormalizedText normalized, LineIndex lines) {
+        this.part = part;
+        this.text = normalized.text();
+        this.blocks = part.layout();
+        int n = blocks.size();
+        int[] toNormalized = toNormalized(normalized);
+        starts = new int[n];
+        ends = new int[n];
+        pages = new int[n];
+        texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            Block b = blocks.get(i);
+            starts[i] = toNormalized[b.start()];
+            ends[i] = Math.max(starts[i], toNormalized[b.end()]);
+            pages[i] = b.page() > 0 ? b.page() : lines.page(lines.lineOf(starts[i]));
+            texts[i] = text.substring(starts[i], ends[i]).strip();
+            if (b.cell() != null) {
+                cells.put(List.of(b.cell().table(), b.cell().row(), b.cell().column()), i);
+            }
+            if (!texts[i].isEmpty() && texts[i].length() <= 80) {
+                pagesOfText.computeIfAbsent(texts[i], k -> new HashSet<>()).add(pages[i]);
+            }
+        }
+        rankOnPage = new int[n];
+        rankInPart = new int[n];
+        rankInAnnex = new int[n];
+        rankFromPageEnd = new int[n];
+        Map<Integer, Integer> onPage = new HashMap<>();
+        int inPart = 0;
+        int inAnnex = -1;
+        for (int i = 0; i < n; i++) {
+            if (texts[i].isEmpty()) {
+                continue;
+            }
+            rankOnPage[i] = onPage.merge(pages[i], 1, Integer::sum);
+            rankInPart[i] = ++inPart;
+            if (ANNEX_LABEL.matcher(texts[i]).matches()) {
+                inAnnex = 0;
+            } else if (inAnnex >= 0) {
+                rankInAnnex[i] = ++inAnnex;
+            }
+        }
+        Map<Integer, Integer> fromEnd = new HashMap<>();
+        for (int i = n - 1; i >= 0; i--) {
+            if (!texts[i].isEmpty()) {
+                rankFromPageEnd[i] = fromEnd.merge(pages[i], 1, Integer::sum);
+            }
+        }
+    }
+
+    /** For each original offset, the first normalized offset that maps at or after it. */
+    private static int[] toNormalized(NormalizedText normalized) {
+        int[] toOriginal = normalized.toOriginal();
+        int length = normalized.original().length();
+        int[] map = new int[length + 1];
+        int i = 0;
+        for (int o = 0; o <= length; o++) {
+            while (i < toOriginal.length - 1 && toOriginal[i] < o) {
+                i++;
+            }
+            map[o] = i;
+        }
+        return map;
+    }
+
+    /** The site of a hit at normalized {@code [s, e)}. */
+    HitSite at(int s, int e) {
+        int lo = 0;
+        int hi = blocks.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= s) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int index = found >= 0 && s < Math.max(ends[found], starts[found] + 1) ? found : -1;
+        return new Site(index, s, e);
+    }
+
+    private final class Site implements HitSite {
+        private final int index;
+        private final int s;
+        private final int e;
+
+        Site(int index, int s, int e) {
+            this.index = index;
+            this.s = s;
+            this.e = e;
+        }
+
+        @Override
+        public PartKind part() {
+            return part.kind();
+        }
+
+        @Override
+        public Block block() {
+            return index < 0 ? null : blocks.get(index);
+        }
+
+        @Override
+        public int page() {
+            return index < 0 ? 0 : pages[index];
+        }
+
+        @Override
+        public String hit() {
+            return text.substring(s, e);
+        }
+
+        @Override
+        public String blockText() {
+            return index < 0 ? "" : texts[index];
+        }
+
+        @Override
+        public String before() {
+            return index < 0 ? "" : text.substring(starts[index], Math.max(starts[index], s));
+        }
+
+        @Override
+        public String after() {
+            return index < 0 ? "" : text.substring(Math.min(e, ends[index]), ends[index]);
+        }
+
+        @Override
+        public int rankOnPage() {
+            return index < 0 ? 0 : rankOnPage[index];
+        }
+
+        @Override
+        public int rankInPart() {
+            return index < 0 ? 0 : rankInPart[index];
+        }
+
+        @Override
+        public int rankInAnnex() {
+            return index < 0 ? 0 : rankInAnnex[index];
+        }
+
+        @Override
+        public int rankFromPageEnd() {
+            return index < 0 ? 0 : rankFromPageEnd[index];
+        }
+
+        private Block.Cell cell() {
+            return index < 0 ? null : blocks.get(index).cell();
+        }
+
+        @Override
+        public String cellLeft() {
+            return nearestCell(0, -1);
+        }
+
+        @Override
+        public String cellAbove() {
+            return nearestCell(-1, 0);
+        }
+
+        /** The text of the first cell met stepping from the hit's cell by rows and columns, or null. */
+        private String nearestCell(int rowStep, int columnStep) {
+            Block.Cell c = cell();
+            if (c == null) {
+                return null;
+            }
+            for (int row = c.row() + rowStep, col = c.column() + columnStep; row >= 0 && col >= 0;
+                 row += rowStep, col += columnStep) {
+                Integer k = cells.get(List.of(c.table(), row, col));
+                if (k != null) {
+                    return texts[k];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String columnHeader() {
+            Block.Cell c = cell();
+            if (c == null || c.row() == 0) {
+                return null;
+            }
+            for (int row = 0; row < c.row(); row++) {
+                Integer k = cells.get(List.of(c.table(), row, c.column()));
+                if (k != null && (row == 0 || blocks.get(k).cell().header())) {
+                    return texts[k];
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public List<String> row() {
+            return around(true);
+        }
+
+        @Override
+        public List<String> column() {
+            return around(false);
+        }
+
+        /** The blocks of the hit's row or column: table cells, aligned lines, or the paragraphs around it. */
+        private List<String> around(boolean row) {
+            List<String> out = new ArrayList<>();
+            if (index < 0) {
+                return out;
+            }
+            Block self = blocks.get(index);
+            if (self.cell() != null) {
+                for (int k = 0; k < blocks.size(); k++) {
+                    Block.Cell c = blocks.get(k).cell();
+                    if (c != null && c.table() == self.cell().table()
+                            && (row ? c.row() == self.cell().row() : c.column() == self.cell().column())) {
+                        out.add(texts[k]);
+                    }
+                }
+            } else if (self.box() != null) {
+                for (int k = 0; k < blocks.size(); k++) {
+                    Block.Box b = blocks.get(k).box();
+                    if (b != null && pages[k] == pages[index] && !texts[k].isEmpty()
+                            && Math.abs(row ? b.top() - self.box().top() : b.left() - self.box().left()) < ALIGNED) {
+                        out.add(texts[k]);
+                    }
+                }
+            } else if (row) {
+                out.add(texts[index]);
+            } else {
+                out.add(neighbour(-1));
+                out.add(texts[index]);
+                out.add(neighbour(1));
+            }
+            return out;
+        }
+
+        private String neighbour(int step) {
+            for (int k = index + step; k >= 0 && k < blocks.size() && pages[k] == pages[index]; k += step) {
+                if (!texts[k].isEmpty()) {
+                    return texts[k];
+                }
+            }
+            return "";
+        }
+
+        @Override
+        public boolean repeatedOnAnotherPage() {
+            Set<Integer> on = index < 0 ? null : pagesOfText.get(texts[index]);
+            return on != null && on.size() > 1;
+        }
+    }
+}
