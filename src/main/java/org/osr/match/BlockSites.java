@@ -22,6 +22,13 @@ final class BlockSites {
     private static final Pattern ANNEX_LABEL = Pattern.compile("附件 ?[0-9一二三四五六七八九十]{0,3} ?[:.]?");
     /** Lines whose top or left edge differ by less than this (a fraction of the page) are in one row or column. */
     private static final double ALIGNED = 0.012;
+    /** Paragraphs on each side that count as the hit's column when the format knows no table (a term, its definition). */
+    private static final int NEIGHBOURS = 2;
+    /**
+     * How much of a block the conditions read around a hit, and of each block they compare: labels, cells and
+     * banners are short, and a bound keeps thousands of hits on one long line linear.
+     */
+    static final int CONTEXT = 160;
 
     private final Part part;
     private final String text;
@@ -36,6 +43,10 @@ final class BlockSites {
     private final int[] rankFromPageEnd;
     private final Map<List<Integer>, Integer> cells = new HashMap<>();
     private final Map<String, Set<Integer>> pagesOfText = new HashMap<>();
+    /** Cells by (table, row) and by (table, column); placed lines by page. */
+    private final Map<List<Integer>, List<Integer>> tableRows = new HashMap<>();
+    private final Map<List<Integer>, List<Integer>> tableColumns = new HashMap<>();
+    private final Map<Integer, List<Integer>> placedOnPage = new HashMap<>();
 
     BlockSites(Part part, NormalizedText normalized, LineIndex lines) {
         this.part = part;
@@ -52,9 +63,13 @@ final class BlockSites {
             starts[i] = toNormalized[b.start()];
             ends[i] = Math.max(starts[i], toNormalized[b.end()]);
             pages[i] = b.page() > 0 ? b.page() : lines.page(lines.lineOf(starts[i]));
-            texts[i] = text.substring(starts[i], ends[i]).strip();
+            texts[i] = text.substring(starts[i], Math.min(ends[i], starts[i] + CONTEXT)).strip();
             if (b.cell() != null) {
                 cells.put(List.of(b.cell().table(), b.cell().row(), b.cell().column()), i);
+                tableRows.computeIfAbsent(List.of(b.cell().table(), b.cell().row()), k -> new ArrayList<>()).add(i);
+                tableColumns.computeIfAbsent(List.of(b.cell().table(), b.cell().column()), k -> new ArrayList<>()).add(i);
+            } else if (b.box() != null && !texts[i].isEmpty()) {
+                placedOnPage.computeIfAbsent(pages[i], k -> new ArrayList<>()).add(i);
             }
             if (!texts[i].isEmpty() && texts[i].length() <= 80) {
                 pagesOfText.computeIfAbsent(texts[i], k -> new HashSet<>()).add(pages[i]);
@@ -158,12 +173,12 @@ final class BlockSites {
 
         @Override
         public String before() {
-            return index < 0 ? "" : text.substring(starts[index], Math.max(starts[index], s));
+            return index < 0 ? "" : text.substring(Math.max(starts[index], s - CONTEXT), Math.max(starts[index], s));
         }
 
         @Override
         public String after() {
-            return index < 0 ? "" : text.substring(Math.min(e, ends[index]), ends[index]);
+            return index < 0 ? "" : text.substring(Math.min(e, ends[index]), Math.min(ends[index], Math.max(e, e + CONTEXT)));
         }
 
         @Override
@@ -249,38 +264,36 @@ final class BlockSites {
             }
             Block self = blocks.get(index);
             if (self.cell() != null) {
-                for (int k = 0; k < blocks.size(); k++) {
-                    Block.Cell c = blocks.get(k).cell();
-                    if (c != null && c.table() == self.cell().table()
-                            && (row ? c.row() == self.cell().row() : c.column() == self.cell().column())) {
-                        out.add(texts[k]);
-                    }
-                }
+                List<Integer> same = (row ? tableRows : tableColumns).get(List.of(self.cell().table(),
+                        row ? self.cell().row() : self.cell().column()));
+                same.forEach(k -> out.add(texts[k]));
             } else if (self.box() != null) {
-                for (int k = 0; k < blocks.size(); k++) {
+                for (int k : placedOnPage.getOrDefault(pages[index], List.of())) {
                     Block.Box b = blocks.get(k).box();
-                    if (b != null && pages[k] == pages[index] && !texts[k].isEmpty()
-                            && Math.abs(row ? b.top() - self.box().top() : b.left() - self.box().left()) < ALIGNED) {
+                    if (Math.abs(row ? b.top() - self.box().top() : b.left() - self.box().left()) < ALIGNED) {
                         out.add(texts[k]);
                     }
                 }
             } else if (row) {
                 out.add(texts[index]);
             } else {
-                out.add(neighbour(-1));
+                out.addAll(neighbours(-1));
                 out.add(texts[index]);
-                out.add(neighbour(1));
+                out.addAll(neighbours(1));
             }
             return out;
         }
 
-        private String neighbour(int step) {
-            for (int k = index + step; k >= 0 && k < blocks.size() && pages[k] == pages[index]; k += step) {
+        /** Up to {@link #NEIGHBOURS} non-blank paragraphs before ({@code step} -1) or after (+1) the hit's, on its page. */
+        private List<String> neighbours(int step) {
+            List<String> out = new ArrayList<>();
+            for (int k = index + step; k >= 0 && k < blocks.size() && pages[k] == pages[index]
+                    && out.size() < NEIGHBOURS; k += step) {
                 if (!texts[k].isEmpty()) {
-                    return texts[k];
+                    out.add(texts[k]);
                 }
             }
-            return "";
+            return out;
         }
 
         @Override

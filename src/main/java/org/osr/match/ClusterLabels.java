@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.osr.normalize.NormalizedText;
 
 /**
  * Keeps the occurrences of a cluster's terms that stand as labels: at the start of a line, after a space or
@@ -14,15 +15,20 @@ final class ClusterLabels {
     private ClusterLabels() {
     }
 
-    static List<int[]> labelsOnly(List<int[]> found, String text) {
+    /**
+     * The boundary is judged in the original text: normalization removes the spaces between Chinese characters,
+     * and those spaces are what set a label apart ({@code 县人民政府   签批}).
+     */
+    static List<int[]> labelsOnly(List<int[]> found, NormalizedText normalized) {
+        String original = normalized.original();
         Set<Integer> labelEnds = new HashSet<>();
         for (int[] f : found) {
             labelEnds.add(f[1]);
         }
         List<int[]> kept = new ArrayList<>(found.size());
         for (int[] f : found) {
-            int begin = f[0];
-            if (begin == 0 || !Character.isLetterOrDigit(text.codePointBefore(begin)) || labelEnds.contains(begin)) {
+            int begin = normalized.originalStart(f[0]);
+            if (begin == 0 || !Character.isLetterOrDigit(original.codePointBefore(begin)) || labelEnds.contains(f[0])) {
                 kept.add(f);
             }
         }

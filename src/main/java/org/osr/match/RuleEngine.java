@@ -100,7 +100,7 @@ public final class RuleEngine {
         LineIndex lines = new LineIndex(text);
         java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
         clusterHits.replaceAll((r, found) -> ((Matcher.Cluster) rules.get(r).matcher()).asLabels()
-                ? ClusterLabels.labelsOnly(found, text) : found);
+                ? ClusterLabels.labelsOnly(found, normalized) : found);
         clusterHits.forEach((r, found) -> ClusterWindows.find((Matcher.Cluster) rules.get(r).matcher(), found, text,
                 lines, (window, cluster) -> {
                     candidates.add(new int[] {r, window.start(), window.end()});

@@ -20,13 +20,13 @@ public interface HitSite {
 
     String hit();
 
-    /** The block's text; empty when there is no block. */
+    /** The block's text (its first 160 characters: labels, cells and banners are short); empty when there is no block. */
     String blockText();
 
-    /** The block's text before the hit. */
+    /** The block's text before the hit, up to 160 characters. */
     String before();
 
-    /** The block's text after the hit. */
+    /** The block's text after the hit, up to 160 characters. */
     String after();
 
     /** 1-based rank of the block among the non-blank blocks of its page. */
@@ -58,7 +58,7 @@ public interface HitSite {
 
     /**
      * The texts of the blocks in the hit's column, its own included: the cells of its table column; for lines
-     * placed on a page, the lines starting at the same left edge; otherwise the paragraphs right before and after.
+     * placed on a page, the lines starting at the same left edge; otherwise the two paragraphs before and after.
      */
     List<String> column();
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * its height or starting at its left edge; for paragraphs, the ones around it) starts at least {@code min}
  * different levels, each once — a glossary or a table of levels, not a marking. A row that cites a document number
  * ({@code 〔2026〕3号}) is a register entry, whose level is a marking, so such a row or column does not count.
- * Outside tables, a block that itself names {@code min} different levels (绝密、机密、秘密三级) counts too.
+ * A hit whose own sentence names {@code min} different levels around it (绝密、机密、秘密三级) counts too.
  */
 record ListsLevels(List<String> levels, int min) implements Condition {
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[〔\\[(（]\\d{4}[〕\\])）] ?\\d+ ?号");
@@ -27,12 +27,9 @@ record ListsLevels(List<String> levels, int min) implements Condition {
         if (enumerates(site.row()) || enumerates(site.column())) {
             return true;
         }
-        if (site.block() != null && site.block().cell() != null) {
-            return false;
-        }
         Set<String> named = new HashSet<>();
         for (String level : levels) {
-            if (site.blockText().contains(level)) {
+            if ((site.before() + site.hit() + site.after()).contains(level)) {
                 named.add(level);
             }
         }
