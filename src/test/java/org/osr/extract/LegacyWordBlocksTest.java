@@ -49,6 +49,12 @@ class LegacyWordBlocksTest {
             next.createRun().addBreak(BreakType.PAGE);
             next.createRun().setText("附件");
             docx.createParagraph().createRun().setText("秘密");
+            XWPFTable register = docx.createTable(2, 2);
+            register.getRow(0).setRepeatHeader(true);
+            register.getRow(0).getCell(0).setText("序号");
+            register.getRow(0).getCell(1).setText("文件名称");
+            register.getRow(1).getCell(0).setText("1");
+            register.getRow(1).getCell(1).setText("防汛通知");
             docx.write(out);
             return out.toByteArray();
         }
@@ -69,9 +75,17 @@ class LegacyWordBlocksTest {
     }
 
     @Test
+    void aSecondTableHasItsOwnNumberAndItsRepeatedHeaderRowIsAHeader() {
+        assertThat(blockOf("文件名称").cell()).isEqualTo(new Block.Cell(1, 0, 1, true));
+        assertThat(blockOf("防汛通知").cell()).isEqualTo(new Block.Cell(1, 1, 1, false));
+        assertThat(blockOf("防汛通知").page()).isEqualTo(2);
+    }
+
+    @Test
     void everyLineIsABlockAndTheOffsetsSliceIt() {
         assertThat(body.blocks()).extracting(b -> body.text().substring(b.start(), b.end()))
-                .containsExactly("一、发文稿纸", "密级", "机密", "保密期限", "五年", "各镇人民政府：", "附件", "秘密");
+                .containsExactly("一、发文稿纸", "密级", "机密", "保密期限", "五年", "各镇人民政府：", "附件", "秘密",
+                        "序号", "文件名称", "1", "防汛通知");
         assertThat(blockOf("各镇人民政府：").kind()).isEqualTo(Block.Kind.PARAGRAPH);
     }
 
