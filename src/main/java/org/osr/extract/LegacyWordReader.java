@@ -21,12 +21,17 @@ import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.model.FileInformationBlock;
 import org.apache.poi.hwpf.model.GenericPropertyNode;
 import org.apache.poi.hwpf.model.PlexOfCps;
+import org.apache.poi.hwpf.model.SEPX;
+import org.apache.poi.hwpf.model.StyleDescription;
 import org.apache.poi.hwpf.model.SubdocumentType;
 import org.apache.poi.hwpf.usermodel.CharacterRun;
 import org.apache.poi.hwpf.usermodel.OfficeDrawing;
 import org.apache.poi.hwpf.usermodel.OfficeDrawings;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
+import org.apache.poi.hwpf.usermodel.SectionProperties;
+import org.apache.poi.hwpf.usermodel.Table;
+import org.apache.poi.hwpf.usermodel.TableRow;
 import org.apache.tika.parser.microsoft.ListManager;
 
 /**
@@ -39,6 +44,10 @@ import org.apache.tika.parser.microsoft.ListManager;
  * kept. WordArt is not in any story: its text is a shape property ({@code gtextUNICODE}) of the drawing layer, read as
  * a watermark in a header and as a shape in the body; a shape's or floating picture's description is alt-text.
  * Paragraphs and table cells are lines; list numbers are written as Tika writes them, so a line reads as before.
+ * Each line is a block: a table paragraph a {@code CELL} with its table, row and column, a paragraph whose style is
+ * a heading ({@code Heading N}, {@code 标题 N}) or that has an outline level a {@code HEADING}, a numbered paragraph
+ * a {@code LIST_ITEM}; in the main text each block has its page, counted from page breaks, page-breaking section
+ * breaks and "page break before" paragraphs.
  */
 final class LegacyWordReader {
     /** Word's own names for the six stories of each section in the header story, after six separator stories. */
@@ -48,6 +57,11 @@ final class LegacyWordReader {
     private static final char FIELD_BEGIN = 0x13;
     private static final char FIELD_SEPARATOR = 0x14;
     private static final char FIELD_END = 0x15;
+    private static final char PAGE_BREAK = 0x0C;
+    /** Word's outline levels 0–8 are headings; 9 is body text. */
+    private static final int BODY_TEXT_LEVEL = 9;
+    private static final java.util.regex.Pattern HEADING_STYLE = java.util.regex.Pattern.compile(
+            "(?i)(heading|标题)\\s*[1-9]");
 
     private LegacyWordReader() {
     }
@@ -97,7 +111,7 @@ final class LegacyWordReader {
         List<Part> footers = new ArrayList<>();
         headerStories(doc, stories.get(SubdocumentType.HEADER), lists, headers, footers);
         List<Part> parts = new ArrayList<>(headers);
-        parts.addAll(new Story(PartKind.BODY, "main text", new ListManager(doc))
+        parts.addAll(new Story(PartKind.BODY, "main text", new ListManager(doc)).paged(doc)
                 .read(stories.get(SubdocumentType.MAIN)));
         parts.addAll(new Story(PartKind.SHAPE, "text boxes", lists).read(stories.get(SubdocumentType.TEXTBOX)));
         parts.addAll(new Story(PartKind.FOOTNOTE, "footnotes", lists).read(stories.get(SubdocumentType.FOOTNOTE)));
@@ -217,11 +231,39 @@ final class LegacyWordReader {
         private final Map<PartKind, StringBuilder> line = new EnumMap<>(PartKind.class);
         /** Per open field: its instruction so far, or null once its separator was passed (its result is read). */
         private final Deque<StringBuilder> fields = new ArrayDeque<>();
+        private final Map<PartKind, List<Block>> blocks = new EnumMap<>(PartKind.class);
+        /** The page each kind's line began on (its first visible character). */
+        private final Map<PartKind, Integer> linePage = new EnumMap<>(PartKind.class);
+        /** The page being read, from 1; 0 in a story without pages (headers, notes, comments). */
+        private int page;
+        /** Offsets of the section marks ({@code \f}) of sections followed by a continuous one: no new page. */
+        private final java.util.Set<Integer> continuousBreaks = new java.util.HashSet<>();
+        private List<StyleDescription> styles = List.of();
+        private final Tables tables = new Tables();
 
         Story(PartKind kind, String source, ListManager lists) {
             this.kind = kind;
             this.source = source;
             this.lists = lists;
+        }
+
+        /** This story counts pages and names heading styles: the main text. */
+        Story paged(HWPFDocument doc) {
+            page = 1;
+            List<SEPX> sections = doc.getSectionTable().getSections();
+            for (int i = 1; i < sections.size(); i++) {
+                SectionProperties next = sections.get(i).getSectionProperties();
+                if (next.getBkc() == SectionProperties.BKC_NO_BREAK || next.getBkc()
+                        == SectionProperties.BKC_NEW_COLUMN) {
+                    continuousBreaks.add(sections.get(i - 1).getEnd() - 1);
+                }
+            }
+            List<StyleDescription> named = new ArrayList<>();
+            for (int i = 0; i < doc.getStyleSheet().numStyles(); i++) {
+                named.add(doc.getStyleSheet().getStyleDescription(i));
+            }
+            styles = named;
+            return this;
         }
 
         List<Part> read(Range range) {
@@ -231,18 +273,35 @@ final class LegacyWordReader {
             for (int i = 0; i < range.numParagraphs(); i++) {
                 Paragraph p = range.getParagraph(i);
                 String number = p.isInList() ? listNumber(p) : null;
+                if (page > 0 && i > 0 && p.pageBreakBefore()) {
+                    page++;
+                }
                 for (int j = 0; j < p.numCharacterRuns(); j++) {
                     run(p.getCharacterRun(j));
                 }
-                endLine(number);
+                Block.Cell cell = p.isInTable() ? tables.cell(range, p) : null;
+                Block.Kind blockKind = cell != null ? Block.Kind.CELL : heading(p) ? Block.Kind.HEADING
+                        : number != null ? Block.Kind.LIST_ITEM : Block.Kind.PARAGRAPH;
+                endLine(number, blockKind, cell);
             }
             List<Part> parts = new ArrayList<>();
             for (Map.Entry<PartKind, StringBuilder> e : text.entrySet()) {
                 if (!e.getValue().isEmpty()) {
-                    parts.add(Part.of(e.getKey(), e.getValue().toString(), source));
+                    parts.add(Part.of(e.getKey(), e.getValue().toString(), source)
+                            .withBlocks(blocks.getOrDefault(e.getKey(), List.of())));
                 }
             }
             return parts;
+        }
+
+        private boolean heading(Paragraph p) {
+            int style = p.getStyleIndex();
+            StyleDescription description = style >= 0 && style < styles.size() ? styles.get(style) : null;
+            if (description != null && description.getName() != null
+                    && HEADING_STYLE.matcher(description.getName()).matches()) {
+                return true;
+            }
+            return !styles.isEmpty() && p.getLvl() >= 0 && p.getLvl() < BODY_TEXT_LEVEL && !p.isInTable();
         }
 
         private String listNumber(Paragraph p) {
@@ -255,6 +314,7 @@ final class LegacyWordReader {
 
         private void run(CharacterRun run) {
             String s = run.text();
+            int offset = run.getStartOffset();
             PartKind target = run.isMarkedDeleted() ? PartKind.DELETED : run.isVanished() ? PartKind.HIDDEN : kind;
             String font = SymbolFonts.isSymbolFont(run.getFontName()) ? run.getFontName() : null;
             for (int k = 0; k < s.length(); k++) {
@@ -276,6 +336,9 @@ final class LegacyWordReader {
                         }
                     }
                     default -> {
+                        if (page > 0 && c == PAGE_BREAK && !continuousBreaks.contains(offset + k)) {
+                            page++;
+                        }
                         if (fields.isEmpty() || fields.peek() == RESULT) {
                             character(target, c, font);
                         } else if (c >= 0x20) {
@@ -305,20 +368,76 @@ final class LegacyWordReader {
         }
 
         private void append(PartKind target, String s) {
-            line.computeIfAbsent(target, k -> new StringBuilder()).append(s);
+            StringBuilder l = line.computeIfAbsent(target, k -> new StringBuilder());
+            if (l.toString().isBlank() && !s.isBlank()) {
+                linePage.put(target, page);   // a break before the first word puts the line on the next page
+            }
+            l.append(s);
         }
 
-        private void endLine(String number) {
+        private void endLine(String number, Block.Kind blockKind, Block.Cell cell) {
             for (Map.Entry<PartKind, StringBuilder> e : line.entrySet()) {
                 String l = e.getValue().toString();
                 if (!l.isBlank()) {
                     if (number != null && e.getKey() == kind) {
                         l = number + l;
                     }
-                    text.computeIfAbsent(e.getKey(), k -> new StringBuilder()).append(l.stripTrailing()).append('\n');
+                    StringBuilder story = text.computeIfAbsent(e.getKey(), k -> new StringBuilder());
+                    String shown = l.stripTrailing();
+                    int start = story.length() + (shown.length() - shown.stripLeading().length());
+                    story.append(shown);
+                    blocks.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Block(start, story.length(),
+                            blockKind, linePage.getOrDefault(e.getKey(), page), cell, null));
+                    story.append('\n');
                 }
             }
             line.clear();
+            linePage.clear();
+        }
+    }
+
+    /**
+     * The cells of a story's tables: when a paragraph in a table lies past the table read so far, the next table
+     * starts with it. A nested table's paragraphs count as the outer cell that holds them.
+     */
+    private static final class Tables {
+        private record Span(int start, int end, Block.Cell cell) {
+        }
+
+        private final List<Span> cells = new ArrayList<>();
+        private int count;
+        private int end = -1;
+
+        Block.Cell cell(Range story, Paragraph p) {
+            if (p.getStartOffset() >= end) {
+                read(story, p);
+            }
+            for (Span s : cells) {
+                if (p.getStartOffset() >= s.start() && p.getStartOffset() < s.end()) {
+                    return s.cell();
+                }
+            }
+            return null;
+        }
+
+        private void read(Range story, Paragraph p) {
+            cells.clear();
+            Table table;
+            try {
+                table = story.getTable(p);
+            } catch (RuntimeException e) {
+                end = p.getEndOffset();   // not a table POI can read: its paragraphs stay paragraphs
+                return;
+            }
+            int number = count++;
+            end = table.getEndOffset();
+            for (int r = 0; r < table.numRows(); r++) {
+                TableRow row = table.getRow(r);
+                for (int c = 0; c < row.numCells(); c++) {
+                    cells.add(new Span(row.getCell(c).getStartOffset(), row.getCell(c).getEndOffset(),
+                            new Block.Cell(number, r, c, row.isTableHeader())));
+                }
+            }
         }
     }
 }

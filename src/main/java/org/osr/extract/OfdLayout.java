@@ -16,15 +16,60 @@ final class OfdLayout {
     private static final double SAME_LINE = 0.4;
     /** A gap wider than this share of the font size between two runs on a line is a space. */
     private static final double SPACE_GAP = 0.3;
+    /** How far glyphs reach below the baseline, as a share of the font size. */
+    private static final double DESCENT = 0.2;
 
-    /** A run of text drawn from (x, y) on its baseline to endX, in page millimetres from the top-left corner. */
-    record Run(double x, double y, double endX, double size, String text) {
+    /**
+     * A run of text drawn from (x, y) on its baseline to (endX, endY), in page millimetres from the top-left corner,
+     * its glyphs turned {@code rotation} degrees clockwise (0, 90, 180 or 270).
+     */
+    record Run(double x, double y, double endX, double endY, double size, int rotation, String text) {
+        Run(double x, double y, double endX, double size, String text) {
+            this(x, y, endX, y, size, 0, text);
+        }
+
+        /** The run's box {left, top, right, bottom}: the baseline, widened by the glyphs' height across it. */
+        double[] box() {
+            double left = Math.min(x, endX), right = Math.max(x, endX);
+            double top = Math.min(y, endY), bottom = Math.max(y, endY);
+            return switch (rotation) {
+                case 90 -> new double[] {left - DESCENT * size, top, right + size, bottom};
+                case 180 -> new double[] {left, top - DESCENT * size, right, bottom + size};
+                case 270 -> new double[] {left - size, top, right + DESCENT * size, bottom};
+                default -> new double[] {left, top - size, right, bottom + DESCENT * size};
+            };
+        }
+    }
+
+    /** A laid-out line: {@code [start, end)} in the page's text, its box in millimetres and its rotation. */
+    record Line(int start, int end, double left, double top, double right, double bottom, int rotation) {
+        /** The line as a block of a part whose text holds the page's text from {@code offset}. */
+        Block block(int page, double[] pageSize, int offset) {
+            double w = pageSize[0], h = pageSize[1];
+            Block.Box box = new Block.Box(fraction(left, w), fraction(top, h), fraction(right, w),
+                    fraction(bottom, h), rotation);
+            return new Block(offset + start, offset + end, Block.Kind.LINE, page, null, box);
+        }
+
+        private static double fraction(double mm, double size) {
+            return Math.min(1, Math.max(0, mm / size));
+        }
+    }
+
+    /** A page's text, one line per {@code '\n'}-terminated line, and where each line is. */
+    record Page(String text, List<Line> lines) {
+        static final Page EMPTY = new Page("", List.of());
+
+        /** The lines as blocks of a part whose text holds this page's text from {@code offset}. */
+        List<Block> blocks(int page, double[] pageSize, int offset) {
+            return lines.stream().map(l -> l.block(page, pageSize, offset)).toList();
+        }
     }
 
     private OfdLayout() {
     }
 
-    static String lines(List<Run> runs) {
+    static Page lines(List<Run> runs) {
         List<Run> sorted = new ArrayList<>(runs);
         sorted.removeIf(r -> r.text().isBlank());
         sorted.sort(Comparator.comparingDouble(Run::y).thenComparingDouble(Run::x));
@@ -41,9 +86,12 @@ final class OfdLayout {
             lineSize = Math.max(lineSize, r.size());
         }
         StringBuilder out = new StringBuilder();
+        List<Line> placed = new ArrayList<>();
         for (List<Run> line : lines) {
             line.sort(Comparator.comparingDouble(Run::x));
+            int start = out.length();
             double end = Double.NaN;
+            double[] box = line.get(0).box();
             for (Run r : line) {
                 if (!Double.isNaN(end) && r.x() - end > SPACE_GAP * r.size()) {
                     out.append(' ');
@@ -51,9 +99,15 @@ final class OfdLayout {
                 // A code is drawn on one baseline: a line break inside it (XML allows one) is no line of the page.
                 out.append(r.text().strip().replaceAll("[\\r\\n\\f]+", " "));
                 end = Double.isNaN(end) ? r.endX() : Math.max(end, r.endX());
+                double[] b = r.box();
+                box = new double[] {Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]),
+                        Math.max(box[3], b[3])};
             }
+            int rotation = line.stream().allMatch(r -> r.rotation() == line.get(0).rotation())
+                    ? line.get(0).rotation() : 0;
+            placed.add(new Line(start, out.length(), box[0], box[1], box[2], box[3], rotation));
             out.append('\n');
         }
-        return out.toString();
+        return new Page(out.toString(), placed);
     }
 }

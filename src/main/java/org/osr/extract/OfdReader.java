@@ -50,10 +50,41 @@ public final class OfdReader {
     private final Map<String, List<String>> properties = new LinkedHashMap<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private final List<String> media = new ArrayList<>();
-    private final List<String> bodyPages = new ArrayList<>();
+    private final List<OfdLayout.Page> bodyPages = new ArrayList<>();
+    /** The size of each body page in millimetres, by the index of {@link #bodyPages}. */
+    private final List<double[]> bodyPageSizes = new ArrayList<>();
     private final List<Part> otherParts = new ArrayList<>();
-    private final Map<Integer, StringBuilder> watermarks = new LinkedHashMap<>();
-    private final Map<Integer, StringBuilder> comments = new LinkedHashMap<>();
+    private final Map<Integer, PageText> watermarks = new LinkedHashMap<>();
+    private final Map<Integer, PageText> comments = new LinkedHashMap<>();
+
+    /** The text of one page of a paged layer (watermark, annotations) and its lines as blocks from 0. */
+    private static final class PageText {
+        final StringBuilder text = new StringBuilder();
+        final List<Block> blocks = new ArrayList<>();
+
+        /** Adds lines the producer wrote without a place (a remark, parameters): one LINE block each, no box. */
+        void unplaced(String lines, int page) {
+            int from = text.length();
+            text.append(lines);
+            int start = from;
+            for (int i = from; i <= text.length(); i++) {
+                if (i == text.length() || text.charAt(i) == '\n') {
+                    if (!text.substring(start, i).isBlank()) {
+                        blocks.add(new Block(start, i, Block.Kind.LINE, page, null, null));
+                    }
+                    start = i + 1;
+                }
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                text.append('\n');   // the next line starts a block of its own
+            }
+        }
+
+        void placed(OfdLayout.Page laid, int page, double[] pageSize) {
+            blocks.addAll(laid.blocks(page, pageSize, text.length()));
+            text.append(laid.text());
+        }
+    }
 
     /** The resources of the document being read: MultiMedia ID → zip entry, CompositeGraphicUnit ID → element. */
     private final Map<String, String> mediaById = new HashMap<>();
@@ -143,9 +174,15 @@ public final class OfdReader {
 
     private Content content() {
         List<Part> parts = new ArrayList<>();
-        if (bodyPages.stream().anyMatch(p -> !p.isBlank())) {
-            parts.add(new Part(PartKind.BODY, String.join(String.valueOf(Part.PAGE_BREAK), bodyPages), true, null,
-                    "ofd pages"));
+        if (bodyPages.stream().anyMatch(p -> !p.text().isBlank())) {
+            StringBuilder text = new StringBuilder();
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < bodyPages.size(); i++) {
+                text.append(i > 0 ? String.valueOf(Part.PAGE_BREAK) : "");
+                blocks.addAll(bodyPages.get(i).blocks(i + 1, bodyPageSizes.get(i), text.length()));
+                text.append(bodyPages.get(i).text());
+            }
+            parts.add(new Part(PartKind.BODY, text.toString(), true, null, "ofd pages", blocks));
         }
         parts.addAll(otherParts);
         paged(PartKind.WATERMARK, watermarks, "ofd watermark annotations", parts);
@@ -153,17 +190,23 @@ public final class OfdReader {
         return new Content(parts, problems, images, properties, attachments, media, bodyPages.size());
     }
 
-    private void paged(PartKind kind, Map<Integer, StringBuilder> byPage, String source, List<Part> parts) {
-        if (byPage.values().stream().allMatch(sb -> sb.toString().isBlank())) {
+    private void paged(PartKind kind, Map<Integer, PageText> byPage, String source, List<Part> parts) {
+        if (byPage.values().stream().allMatch(page -> page.text.toString().isBlank())) {
             return;
         }
         int pages = Math.max(bodyPages.size(), byPage.keySet().stream().mapToInt(i -> i).max().orElse(0));
         StringBuilder text = new StringBuilder();
+        List<Block> blocks = new ArrayList<>();
         for (int p = 1; p <= pages; p++) {
-            text.append(p > 1 ? String.valueOf(Part.PAGE_BREAK) : "").append(byPage.getOrDefault(p,
-                    new StringBuilder()));
+            text.append(p > 1 ? String.valueOf(Part.PAGE_BREAK) : "");
+            PageText page = byPage.get(p);
+            if (page != null) {
+                int offset = text.length();
+                page.blocks.forEach(b -> blocks.add(b.shifted(offset)));
+                text.append(page.text);
+            }
         }
-        parts.add(new Part(kind, text.toString(), true, null, source));
+        parts.add(new Part(kind, text.toString(), true, null, source, blocks));
     }
 
     private void docInfo(OfdXml.Node info) {
@@ -224,9 +267,11 @@ public final class OfdReader {
                 pageResources(page, dir(loc));
                 double[] size = box(page.child("Area"), pageSize);
                 walk(page.child("Content"), Transform.NONE, runs, null, size, loc);
-                String text = OfdLayout.lines(runs);
-                if (!text.isBlank()) {
-                    otherParts.add(new Part(PartKind.HEADER, text, false, null, loc));
+                OfdLayout.Page laid = OfdLayout.lines(runs);
+                if (!laid.text().isBlank()) {
+                    // drawn on every page that uses the template: no page of its own
+                    otherParts.add(new Part(PartKind.HEADER, laid.text(), false, null, loc,
+                            laid.blocks(0, size, 0)));
                 }
             }
         }
@@ -250,11 +295,13 @@ public final class OfdReader {
             }
             OfdXml.Node page = loc == null ? null : parse(loc, what);
             List<OfdLayout.Run> runs = new ArrayList<>();
+            double[] size = page == null ? pageSize : box(page.child("Area"), pageSize);
             if (page != null) {
                 pageResources(page, dir(loc));
-                walk(page.child("Content"), Transform.NONE, runs, number, box(page.child("Area"), pageSize), loc);
+                walk(page.child("Content"), Transform.NONE, runs, number, size, loc);
             }
             bodyPages.add(OfdLayout.lines(runs));
+            bodyPageSizes.add(size);
         }
         String annotations = doc.childText("Annotations");
         if (annotations != null && !annotations.isEmpty()) {
@@ -345,17 +392,35 @@ public final class OfdReader {
     private static void text(OfdXml.Node object, Transform outer, List<OfdLayout.Run> runs) {
         Transform t = outer.inside(object);
         double ownSize = number(object.attr("Size"), OfdLayout.DEFAULT_SIZE);
+        // ReadDirection turns the line of glyphs inside the object (90: top to bottom, a vertical column).
+        int read = quarterTurns(number(object.attr("ReadDirection"), 0));
+        boolean down = read == 90 || read == 270;
+        double sign = read == 180 || read == 270 ? -1 : 1;
+        int rotation = t.rotation(read);
         double x = 0, y = 0;
         for (OfdXml.Node code : object.all("TextCode")) {
             x = number(code.attr("X"), x);
             y = number(code.attr("Y"), y);
             String s = code.text().toString();
-            double advance = advance(code.attr("DeltaX"), s.codePointCount(0, s.length()), ownSize);
+            String deltas = down && code.attr("DeltaY") != null ? code.attr("DeltaY") : code.attr("DeltaX");
+            double length = sign * (advance(deltas, s.codePointCount(0, s.length()), ownSize) + ownSize);
             double[] start = t.apply(x, y);
-            double[] end = t.apply(x + advance + ownSize, y);
-            runs.add(new OfdLayout.Run(start[0], start[1], end[0], ownSize * t.scale(), s));
-            x += advance + ownSize;
+            double[] end = down ? t.apply(x, y + length) : t.apply(x + length, y);
+            runs.add(new OfdLayout.Run(start[0], start[1], end[0], end[1], ownSize * t.scale(), rotation, s));
+            if (down) {
+                y += length;
+            } else {
+                x += length;
+            }
         }
+    }
+
+    /** An angle in degrees as 0, 90, 180 or 270, whichever is nearest. */
+    static int quarterTurns(double degrees) {
+        if (Double.isNaN(degrees) || Double.isInfinite(degrees)) {
+            return 0;
+        }
+        return (int) (((Math.round(degrees / 90) % 4) + 4) % 4) * 90;
     }
 
     /** Width of a TextCode up to its last glyph: the DeltaX list (with its {@code g count delta} shorthand). */
@@ -417,20 +482,21 @@ public final class OfdReader {
             }
             for (OfdXml.Node annot : annots.all("Annot")) {
                 boolean watermark = "Watermark".equalsIgnoreCase(annot.attr("Type"));
-                StringBuilder target = (watermark ? watermarks : comments).computeIfAbsent(page == null ? 1 : page,
-                        p -> new StringBuilder());
+                int shownOn = page == null ? 1 : page;
+                PageText target = (watermark ? watermarks : comments).computeIfAbsent(shownOn, p -> new PageText());
                 String remark = annot.childText("Remark");
                 if (remark != null && !remark.isEmpty()) {
-                    target.append(remark).append('\n');
+                    target.unplaced(remark + '\n', page == null ? 0 : page);
                 }
                 OfdXml.Node parameters = annot.child("Parameters");
                 if (parameters != null) {
-                    target.append(parameters.allText());
+                    target.unplaced(parameters.allText(), page == null ? 0 : page);
                 }
+                double[] size = page == null || page > bodyPageSizes.size() ? pageSize : bodyPageSizes.get(page - 1);
                 for (OfdXml.Node appearance : annot.all("Appearance")) {
                     List<OfdLayout.Run> runs = new ArrayList<>();
-                    walk(appearance, Transform.NONE.inside(appearance), runs, page, pageSize, loc);
-                    target.append(OfdLayout.lines(runs));
+                    walk(appearance, Transform.NONE.inside(appearance), runs, page, size, loc);
+                    target.placed(OfdLayout.lines(runs), page == null ? 0 : page, size);
                 }
             }
         }
@@ -615,6 +681,15 @@ public final class OfdReader {
 
         double[] apply(double x, double y) {
             return new double[] {a * x + c * y + e, b * x + d * y + f};
+        }
+
+        /**
+         * The direction, in quarter turns clockwise on the page (whose y axis points down), of a line of text that
+         * runs {@code readDirection} degrees clockwise inside the object this transform draws.
+         */
+        int rotation(int readDirection) {
+            double rx = Math.cos(Math.toRadians(readDirection)), ry = Math.sin(Math.toRadians(readDirection));
+            return quarterTurns(Math.toDegrees(Math.atan2(b * rx + d * ry, a * rx + c * ry)));
         }
 
         /** Scale of lengths (a text size drawn through this transform). */

@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osr.testkit.OfdBuilder;
 
 /**
  * How producers really write OFD pages: text scaled by a CTM (points to millimetres), nested page blocks, composite
@@ -110,5 +111,74 @@ class OfdReaderTest {
         OfdReader.Content content = OfdReader.read(evil);
         assertThat(body(content)).doesNotContain("root:");
         assertThat(content.problems()).extracting(Problem::code).containsExactly(Problem.CORRUPT);
+    }
+
+    private static Part part(OfdReader.Content content, PartKind kind) {
+        return content.parts().stream().filter(p -> p.kind() == kind).findFirst().orElseThrow();
+    }
+
+    private static Block blockOf(Part part, String text) {
+        return part.blocks().stream().filter(b -> part.text().substring(b.start(), b.end()).equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no block reads " + text + " in " + part.blocks()));
+    }
+
+    @Test
+    void everyLineIsABlockWithItsPageAndItsPlaceOnThePage() throws IOException {
+        Path file = OfdBuilder.create()
+                .pageOfLines("关于开展检查工作的通知", "各单位：")
+                .page(OfdBuilder.Text.at(25, 60, "请认真组织实施。"), OfdBuilder.Text.at(160, 20, "机密★1年"),
+                        OfdBuilder.Text.at(90, 280, "第 2 页"))
+                .write(tmp.resolve("layout.ofd"));
+        Part body = part(OfdReader.read(file), PartKind.BODY);
+
+        assertThat(body.blocks()).extracting(b -> body.text().substring(b.start(), b.end()))
+                .containsExactly("关于开展检查工作的通知", "各单位：", "机密★1年", "请认真组织实施。", "第 2 页");
+        assertThat(body.blocks()).allMatch(b -> b.kind() == Block.Kind.LINE);
+        Block marking = blockOf(body, "机密★1年");
+        assertThat(marking.page()).isEqualTo(2);
+        assertThat(marking.box().left()).isGreaterThan(0.5);
+        assertThat(marking.box().top()).isLessThan(0.2);
+        assertThat(marking.box().rotation()).isZero();
+        assertThat(blockOf(body, "第 2 页").box().bottom()).isGreaterThan(0.85);
+        assertThat(blockOf(body, "各单位：").page()).isEqualTo(1);
+    }
+
+    @Test
+    void templateAndWatermarkLinesAreBlocksToo() throws IOException {
+        Path file = OfdBuilder.create()
+                .template(OfdBuilder.Text.at(150, 15, "内部资料"))
+                .pageOfLines("正文")
+                .pageOfLines("正文")
+                .watermark(2, "仅供审阅")
+                .write(tmp.resolve("layers.ofd"));
+        OfdReader.Content content = OfdReader.read(file);
+
+        Part header = part(content, PartKind.HEADER);
+        Block banner = blockOf(header, "内部资料");
+        assertThat(banner.page()).isZero();   // on every page that uses the template
+        assertThat(banner.box().left()).isGreaterThan(0.5);
+        assertThat(banner.box().top()).isLessThan(0.2);
+
+        Part watermark = part(content, PartKind.WATERMARK);
+        Block mark = blockOf(watermark, "仅供审阅");
+        assertThat(mark.page()).isEqualTo(2);
+        assertThat(mark.box()).isNotNull();
+        assertThat(watermark.text().substring(0, mark.start())).contains(String.valueOf(Part.PAGE_BREAK));
+    }
+
+    @Test
+    void textTurnedByItsTransformIsARotatedLineAlongTheMargin() throws IOException {
+        // Turned 90° clockwise: drawn downwards from (200, 100), along the right margin.
+        String turned = "<ofd:TextObject ID=\"1\" Boundary=\"200 100 10 60\" Size=\"5\" CTM=\"0 1 -1 0 0 0\">"
+                + "<ofd:TextCode X=\"0\" Y=\"0\" DeltaX=\"g 3 5\">内部资料</ofd:TextCode></ofd:TextObject>";
+        String line = "<ofd:TextObject ID=\"2\" Boundary=\"25 40 160 10\" Size=\"5\">"
+                + "<ofd:TextCode X=\"0\" Y=\"5\">正文</ofd:TextCode></ofd:TextObject>";
+        Part body = part(OfdReader.read(ofd(line + turned, "")), PartKind.BODY);
+
+        Block margin = blockOf(body, "内部资料");
+        assertThat(margin.box().rotation()).isEqualTo(90);
+        assertThat(margin.box().left()).isGreaterThan(0.88);
+        assertThat(margin.box().bottom() - margin.box().top()).isGreaterThan(0.05);
+        assertThat(blockOf(body, "正文").box().rotation()).isZero();
     }
 }
