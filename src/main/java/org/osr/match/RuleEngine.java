@@ -13,9 +13,10 @@ import org.osr.rules.Rule;
 import org.osr.rules.RulePack;
 
 /**
- * Compiled rules. Per part: normalize once, one Aho-Corasick pass for every literal term and every regex's required
- * literals, RE2/J only for regexes whose literals occurred, then position ({@code where}) and context
- * ({@code unless-near}) decide which hits are findings. Immutable and thread-safe.
+ * Compiled rules. Per part: normalize once, one Aho-Corasick pass for every literal term, every regex's required
+ * literals and every cluster label, handed to one finder per matcher kind ({@link TermFinder}, {@link RegexFinder}:
+ * RE2/J only where a literal occurred, {@link ClusterFinder}); then position ({@code where}) and context
+ * ({@code unless}) decide which candidates are findings. Immutable and thread-safe.
  */
 public final class RuleEngine {
     private final List<Rule> rules;
@@ -67,48 +68,36 @@ public final class RuleEngine {
     public List<Hit> match(Part part, NormalizedText normalized) {
         MatchInterruptedException.check();
         String text = normalized.text();
-        List<int[]> candidates = new ArrayList<>();   // {ruleIndex, start, end} in normalized text
-        BitSet regexEnabled = (BitSet) alwaysRun.clone();
-        java.util.Map<Integer, List<int[]>> clusterHits = new java.util.HashMap<>();
+        Finder termFinder = new TermFinder();
+        Finder regexFinder = new RegexFinder(alwaysRun);
+        Finder clusterFinder = new ClusterFinder();
         if (terms != null) {
             terms.scan(text, (begin, end, ruleIndexes) -> {
-                // Word boundaries matter for terms a person reads ("cui" is not in "circuit"); a regex's required
-                // literal is only a prefilter, so digits inside a longer number still count.
                 boolean wholeWord = onWordBoundaries(text, begin, end);
                 for (int r : ruleIndexes) {
                     Matcher m = rules.get(r).matcher();
-                    if (m instanceof Matcher.Regex) {
-                        regexEnabled.set(r);
-                    } else if (!wholeWord) {
-                        continue;
-                    } else if (m instanceof Matcher.Terms) {
-                        candidates.add(new int[] {r, begin, end});
-                    } else {
-                        clusterHits.computeIfAbsent(r, k -> new ArrayList<>()).add(new int[] {begin, end});
-                    }
+                    Finder finder = m instanceof Matcher.Regex ? regexFinder
+                            : m instanceof Matcher.Terms ? termFinder : clusterFinder;
+                    finder.literal(r, begin, end, wholeWord);
                 }
             });
         }
-        // RE2's ^ and $ know only '\n'; a page break starts a line too. Same length, so offsets still agree.
-        CharSequence regexText = new InterruptibleText(text.indexOf('\f') < 0 ? text : text.replace('\f', '\n'));
-        for (int r = regexEnabled.nextSetBit(0); r >= 0; r = regexEnabled.nextSetBit(r + 1)) {
-            regexCandidates(r, text, regexText, candidates);
+        LineIndex[] lineIndex = new LineIndex[1];
+        java.util.function.Supplier<LineIndex> lines = () -> lineIndex[0] == null
+                ? lineIndex[0] = new LineIndex(text) : lineIndex[0];
+        List<Candidate> candidates = new ArrayList<>();
+        for (Finder finder : List.of(termFinder, regexFinder, clusterFinder)) {
+            finder.candidates(rules, normalized, lines, candidates);
         }
-        if (candidates.isEmpty() && clusterHits.isEmpty()) {
+        if (candidates.isEmpty()) {
             return List.of();   // most parts of most documents: no line index needed
         }
-        LineIndex lines = new LineIndex(text);
-        java.util.Map<String, String> clusterDetails = new java.util.HashMap<>();
-        clusterHits.replaceAll((r, found) -> ((Matcher.Cluster) rules.get(r).matcher()).asLabels()
-                ? ClusterLabels.labelsOnly(found, normalized) : found);
-        clusterHits.forEach((r, found) -> ClusterWindows.find((Matcher.Cluster) rules.get(r).matcher(), found, text,
-                lines, (window, cluster) -> {
-                    candidates.add(new int[] {r, window.start(), window.end()});
-                    clusterDetails.put(r + ":" + window.start() + ":" + window.end(), "cluster of "
-                            + window.labels().size() + " labels (" + String.join(", ", window.labels()) + ") within "
-                            + (cluster.withinLines() > 0 ? cluster.withinLines() + " lines"
-                            : cluster.withinChars() + " characters"));
-                }));
+        return findings(part, normalized, lines.get(), candidates);
+    }
+
+    /** The candidates whose position, context and case hold, as findings in order of their start. */
+    private List<Hit> findings(Part part, NormalizedText normalized, LineIndex lines, List<Candidate> candidates) {
+        String text = normalized.text();
         HitChecks checks = new HitChecks(part, normalized, lines);
         List<Hit> hits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -116,24 +105,22 @@ public final class RuleEngine {
             if ((k & 0xFF) == 0) {
                 MatchInterruptedException.check();
             }
-            int[] c = candidates.get(k);
-            Rule rule = rules.get(c[0]);
-            int s = c[1];
-            int e = c[2];
-            if (!seen.add(c[0] + ":" + s + ":" + e)) {
+            Candidate c = candidates.get(k);
+            Rule rule = rules.get(c.rule());
+            int s = c.start();
+            int e = c.end();
+            if (!seen.add(c.rule() + ":" + s + ":" + e)) {
                 continue;
             }
             int line = lines.lineOf(s);
             String position = checks.position(rule, line, s, e);
             if (position == null || checks.isProse(rule, line, s, e)
                     || !checks.hasContext(rule.near(), line, s, e)
-                    || !checks.caseHolds(c[0], rule, line, e)) {
+                    || !checks.caseHolds(c.rule(), rule, line, e)) {
                 continue;
             }
-            String how;
-            if (rule.matcher() instanceof Matcher.Cluster) {
-                how = clusterDetails.get(c[0] + ":" + s + ":" + e);
-            } else {
+            String how = c.detail();
+            if (how == null) {
                 // Personal data is never repeated in the explanation: the report masks values, not explanations.
                 String shown = rule.mask() ? "(value masked)" : "'" + text.substring(s, e) + "'";
                 how = (rule.matcher() instanceof Matcher.Terms ? "term " : "pattern ") + shown
@@ -146,26 +133,6 @@ public final class RuleEngine {
         hits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                 : a.rule().id().compareTo(b.rule().id()));
         return strongestPerSpan(hits);
-    }
-
-    /** Every match of regex rule {@code r}, narrowed to its {@code match} group and checked by its validator. */
-    private void regexCandidates(int r, String text, CharSequence regexText, List<int[]> candidates) {
-        Matcher.Regex regex = (Matcher.Regex) rules.get(r).matcher();
-        boolean narrowed = regex.pattern().namedGroups().containsKey("match");
-        com.google.re2j.Matcher m = regex.pattern().matcher(regexText);
-        int from = 0;
-        String validator = rules.get(r).validator();
-        while (from <= text.length() && m.find(from)) {
-            int s = narrowed ? m.start("match") : m.start();
-            int e = narrowed ? m.end("match") : m.end();
-            if (s >= 0 && e > s && (validator == null || Validators.valid(validator, text.substring(s, e)))) {
-                candidates.add(new int[] {r, s, e});
-            }
-            // Resume right after the reported span, not after the whole match: a regex that consumes the
-            // character after its value as a boundary must still see it before the next value ("…、139…").
-            int resume = e > s ? e : m.end();
-            from = resume > m.start() ? resume : m.start() + 1;
-        }
     }
 
     /**
