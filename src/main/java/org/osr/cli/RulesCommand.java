@@ -59,7 +59,27 @@ final class RulesCommand implements Runnable {
 
     /** An example as printed: masked like report text, every long number masked for personal-data rules. */
     static String shown(Example example, Rule rule, Redactor redactor) {
-        return rule.mask() ? redactor.maskNumbers(example.text()) : redactor.mask(example.text());
+        String text = laidOut(example);
+        return rule.mask() ? redactor.maskNumbers(text) : redactor.mask(text);
+    }
+
+    /** An example's text with its table rows on one line each, cells apart: {@code 密级 | 机密}. */
+    private static String laidOut(Example example) {
+        if (example.blocks().stream().noneMatch(b -> b.cell() != null)) {
+            return example.text();
+        }
+        StringBuilder sb = new StringBuilder();
+        org.osr.extract.Block previous = null;
+        for (org.osr.extract.Block b : example.blocks()) {
+            if (previous != null) {
+                boolean sameRow = b.cell() != null && previous.cell() != null
+                        && b.cell().table() == previous.cell().table() && b.cell().row() == previous.cell().row();
+                sb.append(sameRow ? " | " : "\n");
+            }
+            sb.append(example.text(), b.start(), b.end());
+            previous = b;
+        }
+        return sb.toString();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules of every pack in use.")
