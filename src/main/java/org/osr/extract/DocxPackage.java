@@ -68,7 +68,7 @@ final class DocxPackage {
         return name == null ? null : entries.get(name.toLowerCase(Locale.ROOT));
     }
 
-    List<Source> sources() throws IOException {
+    private ZipEntry mainEntry() throws IOException {
         String mainName = mainPartName();
         ZipEntry main = entry(mainName);
         if (main == null) {
@@ -77,6 +77,25 @@ final class DocxPackage {
         if (main == null) {
             throw new DocxFormatException("no WordprocessingML main part (" + mainName + ") in package");
         }
+        return main;
+    }
+
+    /** The main part's style definitions ({@code word/styles.xml}), or null when the package has none. */
+    ZipEntry stylesEntry() throws IOException {
+        ZipEntry main = mainEntry();
+        for (Relationship rel : relationships(relsNameOf(main.getName()))) {
+            if (!rel.external() && rel.type().endsWith("/styles")) {
+                ZipEntry styles = entry(resolve(main.getName(), rel.target()));
+                if (styles != null) {
+                    return styles;
+                }
+            }
+        }
+        return entry("word/styles.xml");
+    }
+
+    List<Source> sources() throws IOException {
+        ZipEntry main = mainEntry();
         Map<String, Source> found = new HashMap<>();
         found.put(main.getName(), new Source(main, PartKind.BODY, 1));
         for (Relationship rel : relationships(relsNameOf(main.getName()))) {

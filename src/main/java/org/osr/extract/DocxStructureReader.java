@@ -74,8 +74,10 @@ public final class DocxStructureReader {
             DocxPackage pkg = new DocxPackage(zip, maxEntryBytes);
             List<Part> parts = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
-            for (Source source : pkg.sources()) {
-                Collected collected = parse(pkg, source);
+            List<Source> sources = pkg.sources();
+            DocxStyles styles = DocxStyles.read(pkg);
+            for (Source source : sources) {
+                Collected collected = parse(pkg, styles, source);
                 parts.addAll(collected.parts());
                 if (collected.undecodable() > TRACE) {
                     problems.add(new Problem(Problem.UNDECODABLE_TEXT, source.name() + ": "
@@ -90,11 +92,11 @@ public final class DocxStructureReader {
         }
     }
 
-    private static Collected parse(DocxPackage pkg, Source source) throws IOException {
+    private static Collected parse(DocxPackage pkg, DocxStyles styles, Source source) throws IOException {
         if (source.kind() == PartKind.SHAPE) {
             return pkg.withXml(source.entry(), reader -> diagramText(source, reader));
         }
-        return pkg.withXml(source.entry(), reader -> new DocxTextCollector(source, reader).collect());
+        return pkg.withXml(source.entry(), reader -> new DocxTextCollector(source, reader, styles).collect());
     }
 
 
@@ -117,6 +119,11 @@ public final class DocxStructureReader {
             }
         }
         String t = text.toString().strip();
-        return new Collected(t.isEmpty() ? List.of() : List.of(Part.of(PartKind.SHAPE, t, source.name())), 0);
+        if (t.isEmpty()) {
+            return new Collected(List.of(), 0);
+        }
+        Part part = Part.of(PartKind.SHAPE, t, source.name());
+        return new Collected(List.of(part.withBlocks(part.layout().stream()
+                .map(line -> Block.of(line.start(), line.end(), Block.Kind.SHAPE)).toList())), 0);
     }
 }

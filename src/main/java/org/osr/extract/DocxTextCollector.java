@@ -2,7 +2,6 @@ package org.osr.extract;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +10,11 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.osr.extract.DocxLayout.Line;
+import org.osr.extract.DocxLayout.Pages;
+import org.osr.extract.DocxLayout.PartText;
+import org.osr.extract.DocxLayout.Paragraph;
+import org.osr.extract.DocxLayout.Tables;
 import org.osr.extract.DocxPackage.Source;
 
 /**
@@ -18,6 +22,12 @@ import org.osr.extract.DocxPackage.Source;
  * non-empty buffer becomes one line of that kind's part. Nested paragraphs (text boxes) flush first. A text box
  * in the body is a shape part of its own; in a header, footer, note or comment it stays with its host, whose
  * rules see all of it already. Watermarks and alternative text come after the file's other parts.
+ *
+ * <p>Every line is also a block ({@link DocxLayout}): a paragraph, heading, list item or caption by the paragraph's
+ * properties and style, the lines of one table cell one {@code CELL} block, a body text box's lines {@code SHAPE}
+ * blocks, a watermark or WordArt one {@code SHAPE} block, each alternative text one paragraph. Blocks of the main
+ * document (its body, hidden and deleted parts) carry the page where their text starts, counted from page and
+ * section breaks; a paragraph a page break runs through is not split. Other blocks have page 0 (unknown).
  */
 final class DocxTextCollector {
     private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -34,8 +44,12 @@ final class DocxTextCollector {
 
     private final Source source;
     private final XMLStreamReader reader;
-    private final Map<PartKind, StringBuilder> parts = new LinkedHashMap<>();
-    private final List<Map<PartKind, StringBuilder>> paragraphs = new ArrayList<>();
+    private final DocxStyles styles;
+    private final Map<PartKind, PartText> parts = new LinkedHashMap<>();
+    private final List<Paragraph> paragraphs = new ArrayList<>();
+    private final Tables tables = new Tables();
+    /** Page count of the main document; null in other files, whose pages are not known. */
+    private final Pages pages;
     /** Open elements: W local names as-is, others as {@code namespace|local}. */
     private final List<String> path = new ArrayList<>();
     /** Per open {@code w:r}: whether its rPr hides it. */
@@ -46,7 +60,7 @@ final class DocxTextCollector {
     private final List<Part> layers = new ArrayList<>();
     private final Set<String> altText = new LinkedHashSet<>();
     /** The body text box being read, or null; {@code boxDepth} counts nested {@code w:txbxContent}. */
-    private StringBuilder box;
+    private PartText box;
     private int boxDepth;
     private String vmlShapeId;
     private int undecodable;
@@ -54,13 +68,15 @@ final class DocxTextCollector {
     private final List<Boolean> alternates = new ArrayList<>();
     private int changeDepth;
 
-    DocxTextCollector(Source source, XMLStreamReader reader) {
+    DocxTextCollector(Source source, XMLStreamReader reader, DocxStyles styles) {
         this.source = source;
         this.reader = reader;
+        this.styles = styles;
+        this.pages = source.kind() == PartKind.BODY ? new Pages() : null;
     }
 
     Collected collect() throws XMLStreamException, IOException {
-        paragraphs.add(new EnumMap<>(PartKind.class));
+        paragraphs.add(new Paragraph());
         while (reader.hasNext()) {
             int event = reader.next();
             DocxPackage.rejectDtd(event, source.entry());
@@ -73,13 +89,15 @@ final class DocxTextCollector {
         flush(paragraphs.remove(paragraphs.size() - 1));
         List<Part> out = new ArrayList<>();
         parts.forEach((kind, text) -> {
-            if (!text.toString().isBlank()) {
-                out.add(Part.of(kind, text.toString(), source.name()));
+            if (!text.isBlank()) {
+                out.add(text.toPart(kind, source.name()));
             }
         });
         out.addAll(layers);
         if (!altText.isEmpty()) {
-            out.add(Part.of(PartKind.ALT_TEXT, String.join("\n", altText), source.name()));
+            PartText alt = new PartText();
+            altText.forEach(text -> alt.addLine(text, Block.Kind.PARAGRAPH, 0, null));
+            out.add(alt.toPart(PartKind.ALT_TEXT, source.name()));
         }
         return new Collected(out, undecodable);
     }
@@ -129,8 +147,8 @@ final class DocxTextCollector {
 
     private void addLayer(PartKind kind, String text) {
         if (text != null && !text.isBlank()) {
-            layers.add(Part.of(changeDepth > 0 ? PartKind.DELETED : kind, decodePrivateUse(text),
-                    source.name()));
+            layers.add(PartText.single(changeDepth > 0 ? PartKind.DELETED : kind, decodePrivateUse(text),
+                    Block.Kind.SHAPE, source.name()));
         }
     }
 
@@ -143,15 +161,16 @@ final class DocxTextCollector {
     /** Returns false when the element was consumed (text, skipped subtree). */
     private boolean startWord(String local) throws XMLStreamException {
         switch (local) {
-            case "p" -> paragraphs.add(new EnumMap<>(PartKind.class));
+            case "p" -> paragraphs.add(new Paragraph());
             case "r" -> {
                 runs.add(Boolean.FALSE);
                 runFonts.add(null);
             }
             case "txbxContent" -> {
                 if (boxDepth++ == 0 && source.kind() == PartKind.BODY) {
-                    box = new StringBuilder();
+                    box = new PartText();
                 }
+                tables.openBox();
             }
             case "rFonts" -> {
                 if (parent(0).equals("rPr") && parent(1).equals("r")) {
@@ -171,7 +190,18 @@ final class DocxTextCollector {
                 return false;
             }
             case "tab", "ptab" -> appendInRun("\t");
-            case "br", "cr" -> appendInRun("\n");
+            case "br" -> {
+                appendInRun("\n");
+                if (pages != null && parent(0).equals("r") && "page".equals(wordAttribute("type"))) {
+                    pages.hardBreak();
+                }
+            }
+            case "cr" -> appendInRun("\n");
+            case "lastRenderedPageBreak" -> {
+                if (pages != null) {
+                    pages.softBreak();
+                }
+            }
             case "noBreakHyphen" -> appendInRun("-");
             case "vanish", "specVanish" -> {
                 // only the run's own properties: pPr/rPr (paragraph mark) and rPrChange (old formatting)
@@ -187,10 +217,66 @@ final class DocxTextCollector {
                     return false;
                 }
             }
+            default -> startLayout(local);
+        }
+        return true;
+    }
+
+    /** Paragraph properties and table structure: what the blocks are and where they sit. */
+    private void startLayout(String local) {
+        boolean paragraphProperty = parent(0).equals("pPr") && parent(1).equals("p");
+        Paragraph paragraph = paragraphs.get(paragraphs.size() - 1);
+        switch (local) {
+            case "pStyle" -> {
+                if (paragraphProperty) {
+                    paragraph.styleId = wordAttribute("val");
+                }
+            }
+            case "outlineLvl" -> {
+                if (paragraphProperty) {
+                    paragraph.outlineLevel = DocxStyles.integer(wordAttribute("val"));
+                }
+            }
+            case "numId" -> {
+                if (parent(0).equals("numPr") && parent(1).equals("pPr") && parent(2).equals("p")) {
+                    paragraph.numbered = !"0".equals(wordAttribute("val"));
+                }
+            }
+            case "pageBreakBefore" -> {
+                if (paragraphProperty) {
+                    paragraph.breakBefore = isOn(wordAttribute("val"));
+                }
+            }
+            case "sectPr" -> paragraph.sectionBreak |= paragraphProperty;
+            case "type" -> {
+                // a section continuing on the same page (or column) is no page break
+                String type = wordAttribute("val");
+                if (parent(0).equals("sectPr") && parent(1).equals("pPr")
+                        && ("continuous".equals(type) || "nextColumn".equals(type))) {
+                    paragraph.sectionBreak = false;
+                }
+            }
+            case "tbl" -> tables.openTable();
+            case "tr" -> tables.row();
+            case "tc" -> tables.cell();
+            case "gridBefore" -> {
+                if (parent(0).equals("trPr")) {
+                    tables.skipColumns(DocxStyles.integer(wordAttribute("val")));
+                }
+            }
+            case "tblHeader" -> {
+                if (parent(0).equals("trPr")) {
+                    tables.headerRow(isOn(wordAttribute("val")));
+                }
+            }
+            case "gridSpan" -> {
+                if (parent(0).equals("tcPr")) {
+                    tables.span(DocxStyles.integer(wordAttribute("val")));
+                }
+            }
             default -> {
             }
         }
-        return true;
     }
 
     private boolean startMarkupCompatibility(String local) {
@@ -213,15 +299,29 @@ final class DocxTextCollector {
     private void end() {
         String key = path.remove(path.size() - 1);
         switch (key) {
-            case "p" -> flush(paragraphs.remove(paragraphs.size() - 1));
+            case "pPr" -> {
+                if (parent(0).equals("p") && paragraphs.get(paragraphs.size() - 1).resolve(styles) && pages != null) {
+                    pages.softBreak();
+                }
+            }
+            case "p" -> {
+                Paragraph paragraph = paragraphs.remove(paragraphs.size() - 1);
+                flush(paragraph);
+                if (paragraph.sectionBreak && pages != null) {
+                    pages.softBreak();
+                }
+            }
+            case "tc" -> tables.endCell();
+            case "tbl" -> tables.close();
             case "r" -> {
                 runs.remove(runs.size() - 1);
                 runFonts.remove(runFonts.size() - 1);
             }
             case "txbxContent" -> {
+                tables.close();
                 if (--boxDepth == 0 && box != null) {
-                    if (!box.toString().isBlank()) {
-                        layers.add(Part.of(PartKind.SHAPE, box.toString(), source.name()));
+                    if (!box.isBlank()) {
+                        layers.add(box.toPart(PartKind.SHAPE, source.name()));
                     }
                     box = null;
                 }
@@ -310,7 +410,7 @@ final class DocxTextCollector {
     }
 
     private static boolean isOn(String val) {
-        return val == null || !(val.equals("false") || val.equals("0") || val.equals("off"));
+        return DocxStyles.isOn(val);
     }
 
     private void appendInRun(String s) {
@@ -326,17 +426,22 @@ final class DocxTextCollector {
         // any enclosing hidden run counts: a text box anchored in a hidden run is hidden with it
         PartKind kind = changeDepth > 0 ? PartKind.DELETED : runs.contains(Boolean.TRUE) ? PartKind.HIDDEN
                 : box != null ? PartKind.SHAPE : source.kind();
-        paragraphs.get(paragraphs.size() - 1).computeIfAbsent(kind, k -> new StringBuilder()).append(s);
+        Line line = paragraphs.get(paragraphs.size() - 1).lines.computeIfAbsent(kind, k -> new Line());
+        line.text.append(s);
+        if (pages != null && !s.isBlank()) {
+            int page = pages.onText();
+            if (line.page < 0) {
+                line.page = page;
+            }
+        }
     }
 
-    private void flush(Map<PartKind, StringBuilder> paragraph) {
-        paragraph.forEach((kind, line) -> {
-            StringBuilder part = kind == PartKind.SHAPE && box != null ? box
-                    : parts.computeIfAbsent(kind, k -> new StringBuilder());
-            if (!part.isEmpty()) {
-                part.append('\n');
-            }
-            part.append(line);
+    private void flush(Paragraph paragraph) {
+        paragraph.lines.forEach((kind, line) -> {
+            boolean inBox = kind == PartKind.SHAPE && box != null;
+            PartText part = inBox ? box : parts.computeIfAbsent(kind, k -> new PartText());
+            int page = inBox || pages == null ? 0 : line.page >= 0 ? line.page : pages.current();
+            part.addLine(line.text, inBox ? Block.Kind.SHAPE : paragraph.kind, page, tables.current());
         });
     }
 }
