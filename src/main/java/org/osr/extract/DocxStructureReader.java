@@ -26,7 +26,8 @@ import org.osr.extract.DocxTextCollector.Collected;
  * <p>Parts come in reading order of a page: headers, main document, footnotes, endnotes, footers, comments; files
  * of one kind in natural name order ({@code header2} before {@code header10}). Within one file, the kinds appear in
  * the order of the first paragraph contributing to them. Each part's source is the zip entry name, e.g.
- * {@code word/header1.xml}.
+ * {@code word/header1.xml}. Every part comes with its blocks: paragraphs, headings, list items, captions, table
+ * cells, shapes, and in the main document their pages ({@link DocxTextCollector}, {@link DocxLayout}).
  *
  * <p>Safety: DOCTYPEs are rejected, nothing is ever resolved externally, and every XML entry is capped at
  * {@link #MAX_ENTRY_BYTES} uncompressed bytes, counted while reading (declared sizes can lie).
