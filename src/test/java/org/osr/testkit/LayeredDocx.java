@@ -29,7 +29,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
  */
 public final class LayeredDocx {
     public static final String W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
-    private static final String NAMESPACES = W
+    static final String NAMESPACES = W
             + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
             + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
             + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
@@ -241,7 +241,7 @@ public final class LayeredDocx {
         return out.toByteArray();
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
