@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.osr.testkit.LayoutDocuments.Builder;
+import org.osr.testkit.LayoutDocuments.DocxBreak;
 import org.osr.testkit.LayoutDocuments.Format;
 import org.osr.testkit.LayoutDocuments.Layout;
 
@@ -32,8 +33,14 @@ public final class LayoutCases {
             return category != null;
         }
 
-        /** DOCX, PDF, OFD and HTML always; XLSX for the layouts a workbook holds naturally (tables, banners). */
+        /**
+         * DOCX, PDF, OFD and HTML always; XLSX for the layouts a workbook holds naturally (tables, banners); only
+         * DOCX for a variant of how a DOCX ends its pages (the other formats would repeat the page-break case).
+         */
         public Set<Format> formats() {
+            if (layout.docxBreak() != DocxBreak.PAGE_BREAK) {
+                return EnumSet.of(Format.DOCX);
+            }
             Set<Format> formats = EnumSet.of(Format.DOCX, Format.PDF, Format.OFD, Format.HTML);
             if (layout.hasTable() || layout.banner() != null) {
                 formats.add(Format.XLSX);
@@ -57,15 +64,11 @@ public final class LayoutCases {
 
     public static List<LayoutCase> marked() {
         return List.of(
-                new LayoutCase("annex-bare-level", MARKING, Place.FLOW, mainText("关于印发《2026年度重点工作任务分解方案》的通知")
-                        .pageBreak()
-                        .para("附件1", "秘密")
-                        .heading("2026年度重点工作任务分解表")
-                        .table(true, row("序号", "工作任务", "牵头单位", "完成时限"),
-                                row("1", "完成重点区域防护设施改造", "市公安局", "2026年6月底前"),
-                                row("2", "建立重要目标联防联控机制", "市应急管理局", "2026年9月底前"),
-                                row("3", "开展专项检查和隐患整治", "市国家安全局", "2026年12月底前"))
-                        .build()),
+                new LayoutCase("annex-bare-level", MARKING, Place.FLOW, annexBareLevel(DocxBreak.PAGE_BREAK)),
+                new LayoutCase("annex-bare-level-section-break", MARKING, Place.FLOW,
+                        annexBareLevel(DocxBreak.SECTION_BREAK)),
+                new LayoutCase("annex-bare-level-rendered-break", MARKING, Place.FLOW,
+                        annexBareLevel(DocxBreak.RENDERED)),
                 new LayoutCase("annex-star-period", MARKING, Place.FLOW, mainText("关于报送重点项目建设情况的通知")
                         .pageBreak()
                         .para("机密★5年", "附件1")
@@ -260,6 +263,20 @@ public final class LayoutCases {
                                 "TOP SECRET! is relentless: a gag every few seconds, most of them landing.",
                                 "Rating: four stars out of five.")
                         .build()));
+    }
+
+    /** A notice whose annex, on page 2, is headed by a bare 秘密; the DOCX ends page 1 with {@code docxBreak}. */
+    private static Layout annexBareLevel(DocxBreak docxBreak) {
+        return mainText("关于印发《2026年度重点工作任务分解方案》的通知")
+                .pageBreak()
+                .para("附件1", "秘密")
+                .heading("2026年度重点工作任务分解表")
+                .table(true, row("序号", "工作任务", "牵头单位", "完成时限"),
+                        row("1", "完成重点区域防护设施改造", "市公安局", "2026年6月底前"),
+                        row("2", "建立重要目标联防联控机制", "市应急管理局", "2026年9月底前"),
+                        row("3", "开展专项检查和隐患整治", "市国家安全局", "2026年12月底前"))
+                .docxBreak(docxBreak)
+                .build();
     }
 
     /** A notice whose main text fills most of page 1. */

@@ -56,13 +56,21 @@ public final class LayoutDocuments {
     }
 
     /**
+     * How a DOCX says that a page ends: an explicit {@code w:br w:type="page"}, a section break in the page's last
+     * paragraph ({@code w:sectPr} in its {@code w:pPr}, next page), or only the {@code w:lastRenderedPageBreak} Word
+     * leaves where its layout broke the flow.
+     */
+    public enum DocxBreak { PAGE_BREAK, SECTION_BREAK, RENDERED }
+
+    /**
      * @param banner      a line at the top and the bottom of every page, or null
      * @param topRight    a mark placed at the top right of page 1 but written late (anchored in paragraph
      *                    {@code anchor} of page 1; drawn last), or null
      * @param marginNote  a note turned 90° along the left (binding) margin of page 1, or null
+     * @param docxBreak   how the DOCX ends a page
      */
     public record Layout(String title, Lang lang, List<Page> pages, String banner, String topRight, int anchor,
-                         String marginNote) {
+                         String marginNote, DocxBreak docxBreak) {
         public boolean hasTable() {
             return pages.stream().flatMap(p -> p.elements().stream()).anyMatch(e -> e instanceof Table);
         }
@@ -94,6 +102,7 @@ public final class LayoutDocuments {
         private String topRight;
         private int anchor;
         private String marginNote;
+        private DocxBreak docxBreak = DocxBreak.PAGE_BREAK;
 
         private Builder(String title, Lang lang) {
             this.title = title;
@@ -146,12 +155,17 @@ public final class LayoutDocuments {
             return this;
         }
 
+        public Builder docxBreak(DocxBreak how) {
+            this.docxBreak = how;
+            return this;
+        }
+
         public Layout build() {
             List<Page> all = new ArrayList<>(pages);
             if (!current.isEmpty() || all.isEmpty()) {
                 all.add(new Page(List.copyOf(current)));
             }
-            return new Layout(title, lang, List.copyOf(all), banner, topRight, anchor, marginNote);
+            return new Layout(title, lang, List.copyOf(all), banner, topRight, anchor, marginNote, docxBreak);
         }
     }
 

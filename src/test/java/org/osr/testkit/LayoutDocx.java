@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.osr.testkit.LayoutDocuments.Cell;
+import org.osr.testkit.LayoutDocuments.DocxBreak;
 import org.osr.testkit.LayoutDocuments.Element;
 import org.osr.testkit.LayoutDocuments.Lang;
 import org.osr.testkit.LayoutDocuments.Layout;
@@ -36,6 +37,9 @@ final class LayoutDocx {
             + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"wps\"";
     /** A4 width in twentieths of a point and in EMU. */
     private static final int PAGE_TWIPS = 11906;
+    /** A4 with the GB/T 9704 margins. */
+    private static final String PAGE_SETUP = "<w:pgSz w:w=\"" + PAGE_TWIPS + "\" w:h=\"16838\"/><w:pgMar w:top=\"2098\""
+            + " w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>";
     private static final long PAGE_EMU = 7_560_310;
     private static final int TEXT_TWIPS = 8844;
 
@@ -48,27 +52,36 @@ final class LayoutDocx {
         int shapeId = 1;
         for (int p = 0; p < layout.pages().size(); p++) {
             Page page = layout.pages().get(p);
+            boolean lastPage = p == layout.pages().size() - 1;
             int paragraph = 0;
             for (int e = 0; e < page.elements().size(); e++) {
                 Element element = page.elements().get(e);
-                boolean breakBefore = p > 0 && e == 0;
-                String extra = "";
+                String opening = p > 0 && e == 0 ? switch (layout.docxBreak()) {
+                    case PAGE_BREAK -> "<w:r><w:br w:type=\"page\"/></w:r>";
+                    case RENDERED -> "<w:r><w:lastRenderedPageBreak/></w:r>";
+                    case SECTION_BREAK -> "";
+                } : "";
+                boolean endsSection = !lastPage && e == page.elements().size() - 1
+                        && layout.docxBreak() == DocxBreak.SECTION_BREAK;
                 if (p == 0 && element instanceof Para && paragraph == layout.anchor() && layout.topRight() != null) {
-                    extra += textBox(shapeId++, layout.topRight(), PAGE_EMU - 2_200_000, 400_000, 1_400_000, 420_000,
-                            null);
+                    opening += textBox(shapeId++, layout.topRight(), PAGE_EMU - 2_200_000, 400_000, 1_400_000,
+                            420_000, null);
                 }
                 if (p == 0 && element instanceof Para && paragraph == 1 && layout.marginNote() != null) {
-                    extra += textBox(shapeId++, layout.marginNote(), 250_000, 3_600_000, 420_000, 3_000_000,
+                    opening += textBox(shapeId++, layout.marginNote(), 250_000, 3_600_000, 420_000, 3_000_000,
                             "vert270");
                 }
                 if (element instanceof Para para) {
                     paragraph++;
-                    body.append(paragraph(para, headingStyle, breakBefore, extra));
+                    body.append(paragraph(para, headingStyle, opening, endsSection));
                 } else {
-                    if (breakBefore) {
-                        body.append("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+                    if (!opening.isEmpty()) {
+                        body.append("<w:p>").append(opening).append("</w:p>");
                     }
                     body.append(table((Table) element));
+                    if (endsSection) {
+                        body.append(paragraph(new Para("", false), headingStyle, "", true));
+                    }
                 }
             }
         }
@@ -78,9 +91,7 @@ final class LayoutDocx {
             body.append("<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>")
                     .append("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
         }
-        body.append("<w:pgSz w:w=\"").append(PAGE_TWIPS).append("\" w:h=\"16838\"/>")
-                .append("<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\"")
-                .append(" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>");
+        body.append(PAGE_SETUP).append("</w:sectPr>");
 
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", contentTypes(banner));
@@ -111,15 +122,20 @@ final class LayoutDocx {
         return zip(parts);
     }
 
-    private static String paragraph(Para para, String headingStyle, boolean pageBreakBefore, String drawnRuns) {
+    /** A paragraph opening with {@code runs} (a page break, text boxes); {@code endsSection} ends a section after it. */
+    private static String paragraph(Para para, String headingStyle, String runs, boolean endsSection) {
         StringBuilder sb = new StringBuilder("<w:p>");
-        if (para.heading()) {
-            sb.append("<w:pPr><w:pStyle w:val=\"").append(headingStyle).append("\"/></w:pPr>");
+        if (para.heading() || endsSection) {
+            sb.append("<w:pPr>");
+            if (para.heading()) {
+                sb.append("<w:pStyle w:val=\"").append(headingStyle).append("\"/>");
+            }
+            if (endsSection) {
+                sb.append("<w:sectPr>").append(PAGE_SETUP).append("</w:sectPr>");
+            }
+            sb.append("</w:pPr>");
         }
-        if (pageBreakBefore) {
-            sb.append("<w:r><w:br w:type=\"page\"/></w:r>");
-        }
-        sb.append(drawnRuns);
+        sb.append(runs);
         if (!para.text().isEmpty()) {
             sb.append(run(para.text()));
         }
