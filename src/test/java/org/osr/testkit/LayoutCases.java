@@ -110,6 +110,17 @@ public final class LayoutCases {
                                 "XX省人民政府", "一九九九年三月五日")
                         .topRight("机　密", 5)
                         .build()),
+                new LayoutCase("top-left-text-box", MARKING, Place.FLOAT, LayoutDocuments.zh("关于开展安全隐患排查的通知")
+                        .heading("XX市人民政府办公厅")
+                        .heading("关于开展重要设施安全隐患排查的通知")
+                        .para("各区人民政府，市政府有关部门：",
+                                "为切实做好重要设施安全防护工作，市政府决定于2026年5月至6月开展安全隐患排查，现将有关事项通知如下：",
+                                "一、排查范围。全市供水、供电、供气等重要设施及其周边区域。",
+                                "二、排查内容。重点检查防护设施完好情况、值守制度落实情况和应急处置预案。",
+                                "三、工作要求。各单位要如实填报排查情况，发现问题立即整改。",
+                                "XX市人民政府办公厅", "2026年4月28日")
+                        .topLeft("机密★5年", 4)
+                        .build()),
                 new LayoutCase("margin-rotated", MARKING, Place.FLOAT, LayoutDocuments.zh("关于调整重点目标警卫等级的通知")
                         .heading("关于调整重点目标警卫等级的通知")
                         .para("各有关单位：",

@@ -64,16 +64,20 @@ public final class LayoutDocuments {
 
     /**
      * @param banner      a line at the top and the bottom of every page, or null
-     * @param topRight    a mark placed at the top right of page 1 but written late (anchored in paragraph
-     *                    {@code anchor} of page 1; drawn last), or null
+     * @param overlay     a mark shown at the top of page 1 but written late (a DOCX text box anchored mid-page; drawn
+     *                    last in PDF and OFD), or null
      * @param marginNote  a note turned 90° along the left (binding) margin of page 1, or null
      * @param docxBreak   how the DOCX ends a page
      */
-    public record Layout(String title, Lang lang, List<Page> pages, String banner, String topRight, int anchor,
+    public record Layout(String title, Lang lang, List<Page> pages, String banner, Overlay overlay,
                          String marginNote, DocxBreak docxBreak) {
         public boolean hasTable() {
             return pages.stream().flatMap(p -> p.elements().stream()).anyMatch(e -> e instanceof Table);
         }
+    }
+
+    /** A mark placed at the top left or the top right of page 1, anchored in paragraph {@code anchor} (0-based). */
+    public record Overlay(String text, boolean left, int anchor) {
     }
 
     public static Builder zh(String title) {
@@ -99,8 +103,7 @@ public final class LayoutDocuments {
         private final List<Page> pages = new ArrayList<>();
         private List<Element> current = new ArrayList<>();
         private String banner;
-        private String topRight;
-        private int anchor;
+        private Overlay overlay;
         private String marginNote;
         private DocxBreak docxBreak = DocxBreak.PAGE_BREAK;
 
@@ -145,8 +148,13 @@ public final class LayoutDocuments {
 
         /** A mark shown at the top right of page 1, anchored in the paragraph {@code anchor} of page 1 (0-based). */
         public Builder topRight(String text, int anchor) {
-            this.topRight = text;
-            this.anchor = anchor;
+            this.overlay = new Overlay(text, false, anchor);
+            return this;
+        }
+
+        /** A mark shown at the top left of page 1, anchored in the paragraph {@code anchor} of page 1 (0-based). */
+        public Builder topLeft(String text, int anchor) {
+            this.overlay = new Overlay(text, true, anchor);
             return this;
         }
 
@@ -165,7 +173,7 @@ public final class LayoutDocuments {
             if (!current.isEmpty() || all.isEmpty()) {
                 all.add(new Page(List.copyOf(current)));
             }
-            return new Layout(title, lang, List.copyOf(all), banner, topRight, anchor, marginNote, docxBreak);
+            return new Layout(title, lang, List.copyOf(all), banner, overlay, marginNote, docxBreak);
         }
     }
 

@@ -16,6 +16,7 @@ import org.osr.testkit.LayoutDocuments.DocxBreak;
 import org.osr.testkit.LayoutDocuments.Element;
 import org.osr.testkit.LayoutDocuments.Lang;
 import org.osr.testkit.LayoutDocuments.Layout;
+import org.osr.testkit.LayoutDocuments.Overlay;
 import org.osr.testkit.LayoutDocuments.Page;
 import org.osr.testkit.LayoutDocuments.Para;
 import org.osr.testkit.LayoutDocuments.Table;
@@ -24,7 +25,7 @@ import org.osr.testkit.LayoutDocuments.Table;
  * A layout as raw WordprocessingML, the way Word writes it: headings in the built-in heading style (a Chinese Word's
  * style id {@code 1} named {@code heading 1}, shown as 标题 1; an English Word's {@code Heading1}), tables with a
  * grid, {@code gridSpan} and a {@code tblHeader} row, {@code w:br w:type="page"} between pages, the banner in the
- * default header and footer, the top-right mark as a floating text box anchored in a paragraph of the body but
+ * default header and footer, the top mark as a floating text box anchored in a paragraph of the body but
  * positioned from the page's top edge, and the margin note as a text box turned 270° in the left margin.
  */
 final class LayoutDocx {
@@ -63,9 +64,10 @@ final class LayoutDocx {
                 } : "";
                 boolean endsSection = !lastPage && e == page.elements().size() - 1
                         && layout.docxBreak() == DocxBreak.SECTION_BREAK;
-                if (p == 0 && element instanceof Para && paragraph == layout.anchor() && layout.topRight() != null) {
-                    opening += textBox(shapeId++, layout.topRight(), PAGE_EMU - 2_200_000, 400_000, 1_400_000,
-                            420_000, null);
+                Overlay overlay = layout.overlay();
+                if (p == 0 && element instanceof Para && overlay != null && paragraph == overlay.anchor()) {
+                    opening += textBox(shapeId++, overlay.text(), overlay.left() ? 1_000_000 : PAGE_EMU - 2_200_000,
+                            overlay.left() ? 900_000 : 400_000, 1_400_000, 420_000, null);
                 }
                 if (p == 0 && element instanceof Para && paragraph == 1 && layout.marginNote() != null) {
                     opening += textBox(shapeId++, layout.marginNote(), 250_000, 3_600_000, 420_000, 3_000_000,

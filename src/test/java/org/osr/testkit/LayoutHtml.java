@@ -15,7 +15,7 @@ import org.osr.testkit.LayoutDocuments.Table;
 /**
  * A layout as a web page: a {@code section} per page with the banner in a {@code header} and a {@code footer} of
  * each, {@code h2} headings, real tables ({@code th} in a {@code thead} for a header row, {@code colspan}), the
- * top-right mark absolutely positioned but written where the DOCX anchors it, and the margin note as a rotated
+ * top mark absolutely positioned but written where the DOCX anchors it, and the margin note as a rotated
  * {@code div} — as a CMS or an office suite's HTML export writes them.
  */
 final class LayoutHtml {
@@ -36,9 +36,9 @@ final class LayoutHtml {
             int paragraph = 0;
             for (Element e : page.elements()) {
                 if (e instanceof Para para) {
-                    if (p == 0 && paragraph == layout.anchor() && layout.topRight() != null) {
-                        sb.append("<div style=\"position:absolute;top:1cm;right:2cm\">")
-                                .append(escape(layout.topRight())).append("</div>\n");
+                    if (p == 0 && layout.overlay() != null && paragraph == layout.overlay().anchor()) {
+                        sb.append("<div style=\"position:absolute;top:1cm;").append(layout.overlay().left() ? "left"
+                                : "right").append(":2cm\">").append(escape(layout.overlay().text())).append("</div>\n");
                     }
                     if (p == 0 && paragraph == 1 && layout.marginNote() != null) {
                         sb.append("<div style=\"position:absolute;left:0.5cm;top:40%;transform:rotate(-90deg)\">")

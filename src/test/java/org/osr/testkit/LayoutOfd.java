@@ -14,7 +14,7 @@ import org.osr.testkit.OfdBuilder.Text;
 /**
  * A layout as an OFD: one text object per line at its place in millimetres (every glyph one font size wide, as
  * {@link OfdBuilder} spaces them), table cells at their column's x, the banner at the top and the bottom of every
- * page, the top-right mark written last on page 1 and the margin note as a vertical column of upright characters in
+ * page, the top mark written last on page 1 and the margin note as a vertical column of upright characters in
  * the left margin.
  */
 final class LayoutOfd {
@@ -65,8 +65,10 @@ final class LayoutOfd {
                     texts.add(new Text(8, at, ch, BODY));
                 }
             }
-            if (i == 0 && layout.topRight() != null) {
-                texts.add(new Text(210 - 25 - glyphs(layout.topRight()) * BODY, 25, layout.topRight(), BODY));
+            if (i == 0 && layout.overlay() != null) {
+                String mark = layout.overlay().text();
+                texts.add(layout.overlay().left() ? new Text(LEFT, 29, mark, BODY)
+                        : new Text(210 - 25 - glyphs(mark) * BODY, 25, mark, BODY));
             }
             builder.page(texts.toArray(Text[]::new));
         }

@@ -25,7 +25,7 @@ import org.osr.testkit.LayoutDocuments.Table;
 /**
  * A layout on A4 pages with PDFBox, each line of text placed where it is seen: body in the GB/T 9704 type area,
  * tables as ruled cells whose text sits in its column, the banner centred at the top and the bottom of every page
- * (the top one first in the content stream, the bottom one last), the top-right mark drawn after everything else on
+ * (the top one first in the content stream, the bottom one last), the top mark drawn after everything else on
  * page 1, and the margin note turned 90° (reading bottom to top) in the left binding margin.
  */
 final class LayoutPdf {
@@ -111,9 +111,10 @@ final class LayoutPdf {
                     float length = width(layout.marginNote(), BODY);
                     show(cs, new Text(45, H / 2 - length / 2, BODY, layout.marginNote(), true));
                 }
-                if (i == 0 && layout.topRight() != null) {
-                    show(cs, new Text(W - LEFT - width(layout.topRight(), BODY), H - 70, BODY, layout.topRight(),
-                            false));
+                if (i == 0 && layout.overlay() != null) {
+                    String mark = layout.overlay().text();
+                    show(cs, layout.overlay().left() ? new Text(LEFT, H - 82, BODY, mark, false)
+                            : new Text(W - LEFT - width(mark, BODY), H - 70, BODY, mark, false));
                 }
             }
         }

@@ -21,7 +21,7 @@ import org.osr.testkit.LayoutDocuments.Table;
 
 /**
  * A layout as a workbook, one sheet per page: paragraphs down column A (headings bold), tables as cells with merged
- * ranges for spans and a bold header row, the banner as the sheets' printed header and footer, the top-right mark
+ * ranges for spans and a bold header row, the banner as the sheets' printed header and footer, the top mark
  * and the margin note as text boxes drawn over the first sheet.
  */
 final class LayoutXlsx {
@@ -70,10 +70,11 @@ final class LayoutXlsx {
                         r++;
                     }
                 }
-                if (p == 0 && (layout.topRight() != null || layout.marginNote() != null)) {
+                if (p == 0 && (layout.overlay() != null || layout.marginNote() != null)) {
                     XSSFDrawing drawing = sheet.createDrawingPatriarch();
-                    if (layout.topRight() != null) {
-                        textBox(drawing, layout.topRight(), 5, 0, 7, 1);
+                    if (layout.overlay() != null) {
+                        int column = layout.overlay().left() ? 0 : 5;
+                        textBox(drawing, layout.overlay().text(), column, 0, column + 2, 1);
                     }
                     if (layout.marginNote() != null) {
                         textBox(drawing, layout.marginNote(), 0, 8, 1, 16);
