@@ -181,9 +181,24 @@ public final class LayoutCases {
                                 row("2", "陈刚", "市发展改革委", "副科长"),
                                 row("3", "刘洋", "市教育局", "科员"))
                         .build()),
+                new LayoutCase("annex-prose-level", null, null, mainText("关于签订保密工作责任书的通知")
+                        .pageBreak()
+                        .para("附件1")
+                        .heading("涉密载体管理责任书")
+                        .para("为加强秘密载体管理，防止国家秘密泄露，根据有关规定，制定本责任书。",
+                                "一、责任单位应当建立涉密载体台账，定期清查核对。",
+                                "二、本责任书一式两份，双方各执一份。")
+                        .build()),
                 new LayoutCase("form-level-public", null, null, draftingForm("公开", "").build()),
                 new LayoutCase("form-level-empty", null, null, draftingForm("", "").build()),
                 new LayoutCase("form-level-options", null, null, draftingForm("绝密□　机密□　秘密□", "　　年").build()),
+                new LayoutCase("register-public-column", null, null, LayoutDocuments.zh("发文登记簿")
+                        .heading("2026年第一季度发文登记簿")
+                        .table(true, row("序号", "发文日期", "文号", "标题", "密级", "公开属性"),
+                                row("1", "1月10日", "X政办发〔2026〕1号", "关于做好春节期间市场保供工作的通知", "非密", "主动公开"),
+                                row("2", "2月6日", "X政办发〔2026〕4号", "关于印发优化营商环境若干措施的通知", "非密", "主动公开"),
+                                row("3", "3月2日", "X政办函〔2026〕7号", "关于同意设立市级农业科技园区的复函", "非密", "依申请公开"))
+                        .build()),
                 new LayoutCase("glossary-levels-column", null, null, LayoutDocuments.zh("国家秘密的密级和保密期限")
                         .heading("国家秘密的密级和保密期限")
                         .table(true, row("密级", "含义", "保密期限上限"),
