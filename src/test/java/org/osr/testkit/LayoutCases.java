@@ -34,7 +34,7 @@ public final class LayoutCases {
         }
 
         /**
-         * DOCX, PDF, OFD and HTML always; XLSX for the layouts a workbook holds naturally (tables, banners); only
+         * DOCX, PDF, OFD and HTML always; XLSX for the layouts a workbook holds naturally (tables, page headers); only
          * DOCX for a variant of how a DOCX ends its pages (the other formats would repeat the page-break case).
          */
         public Set<Format> formats() {
@@ -42,7 +42,7 @@ public final class LayoutCases {
                 return EnumSet.of(Format.DOCX);
             }
             Set<Format> formats = EnumSet.of(Format.DOCX, Format.PDF, Format.OFD, Format.HTML);
-            if (layout.hasTable() || layout.banner() != null) {
+            if (layout.hasTable() || layout.banner() != null || layout.firstPageHeader() != null) {
                 formats.add(Format.XLSX);
             }
             return formats;
@@ -132,6 +132,14 @@ public final class LayoutCases {
                         .marginNote("机密★10年")
                         .build()),
                 new LayoutCase("banner-every-page", MARKING, Place.BANNER, threePageReport().banner("机密").build()),
+                new LayoutCase("first-page-header-level", MARKING, Place.BANNER, LayoutDocuments.zh("会议纪要")
+                        .firstPageHeader("秘密")
+                        .heading("专题会议纪要")
+                        .para("2026年5月8日，市政府召开专题会议，研究重要目标安全防护有关工作。会议纪要如下：",
+                                "一、会议听取了市公安局关于重要目标安全防护工作情况的汇报。",
+                                "二、会议要求各有关单位进一步完善防护措施，于6月底前完成整改。",
+                                "出席：李明、王刚、赵强", "记录：刘洋")
+                        .build()),
                 new LayoutCase("telegram-header-table", TELEGRAM, Place.FLOW, LayoutDocuments.zh("电报")
                         .heading("XX省人民政府办公厅")
                         .table(false, row("发电单位", "XX省人民政府办公厅", "签批", "张明"),
@@ -254,6 +262,12 @@ public final class LayoutCases {
                         .marginNote("装　订　线　内　不　要　答　题")
                         .build()),
                 new LayoutCase("banner-running-title", null, null, threePageReport().banner("XX市统计局　统计分析").build()),
+                new LayoutCase("first-page-header-issue", null, null, LayoutDocuments.zh("政务信息")
+                        .firstPageHeader("政务信息　第12期　XX市人民政府办公厅编")
+                        .heading("我市多措并举推进老旧小区改造")
+                        .para("今年以来，我市把老旧小区改造作为重要民生工程，统筹资金、优化流程，全年计划改造小区86个。",
+                                "截至5月底，已开工52个，完工17个，惠及居民1.2万户。")
+                        .build()),
                 new LayoutCase("en-careers-clearance", null, null, LayoutDocuments.en("Careers")
                         .heading("TOP SECRET CLEARANCE")
                         .heading("Systems Engineer III (Hybrid, Chantilly, VA)")

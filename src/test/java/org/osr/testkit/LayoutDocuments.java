@@ -67,10 +67,11 @@ public final class LayoutDocuments {
      * @param overlay     a mark shown at the top of page 1 but written late (a DOCX text box anchored mid-page; drawn
      *                    last in PDF and OFD), or null
      * @param marginNote  a note turned 90° along the left (binding) margin of page 1, or null
+     * @param firstPageHeader a line in the header of page 1 only (Word's "different first page"), or null
      * @param docxBreak   how the DOCX ends a page
      */
     public record Layout(String title, Lang lang, List<Page> pages, String banner, Overlay overlay,
-                         String marginNote, DocxBreak docxBreak) {
+                         String marginNote, String firstPageHeader, DocxBreak docxBreak) {
         public boolean hasTable() {
             return pages.stream().flatMap(p -> p.elements().stream()).anyMatch(e -> e instanceof Table);
         }
@@ -103,6 +104,7 @@ public final class LayoutDocuments {
         private final List<Page> pages = new ArrayList<>();
         private List<Element> current = new ArrayList<>();
         private String banner;
+        private String firstPageHeader;
         private Overlay overlay;
         private String marginNote;
         private DocxBreak docxBreak = DocxBreak.PAGE_BREAK;
@@ -141,6 +143,12 @@ public final class LayoutDocuments {
             return this;
         }
 
+        /** A line in the page header of page 1 only. */
+        public Builder firstPageHeader(String text) {
+            this.firstPageHeader = text;
+            return this;
+        }
+
         public Builder banner(String text) {
             this.banner = text;
             return this;
@@ -173,7 +181,7 @@ public final class LayoutDocuments {
             if (!current.isEmpty() || all.isEmpty()) {
                 all.add(new Page(List.copyOf(current)));
             }
-            return new Layout(title, lang, List.copyOf(all), banner, overlay, marginNote, docxBreak);
+            return new Layout(title, lang, List.copyOf(all), banner, overlay, marginNote, firstPageHeader, docxBreak);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.osr.testkit.LayoutDocuments.escape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.osr.testkit.LayoutDocuments.Table;
  * A layout as raw WordprocessingML, the way Word writes it: headings in the built-in heading style (a Chinese Word's
  * style id {@code 1} named {@code heading 1}, shown as 标题 1; an English Word's {@code Heading1}), tables with a
  * grid, {@code gridSpan} and a {@code tblHeader} row, {@code w:br w:type="page"} between pages, the banner in the
- * default header and footer, the top mark as a floating text box anchored in a paragraph of the body but
+ * default header and footer, a first-page header (with {@code w:titlePg}), the top mark as a floating text box anchored in a paragraph of the body but
  * positioned from the page's top edge, and the margin note as a text box turned 270° in the left margin.
  */
 final class LayoutDocx {
@@ -87,16 +88,26 @@ final class LayoutDocx {
                 }
             }
         }
-        boolean banner = layout.banner() != null;
-        body.append("<w:sectPr>");
-        if (banner) {
-            body.append("<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>")
-                    .append("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
+        // Headers and footers: relationship id, part name, root element, paragraph.
+        List<String[]> margins = new ArrayList<>();
+        if (layout.banner() != null) {
+            margins.add(new String[] {"rIdHeader", "header1.xml", "hdr", centred(layout.banner()), "default"});
+            margins.add(new String[] {"rIdFooter", "footer1.xml", "ftr", centred(layout.banner()), "default"});
         }
-        body.append(PAGE_SETUP).append("</w:sectPr>");
+        if (layout.firstPageHeader() != null) {
+            margins.add(new String[] {"rIdFirst", "header2.xml", "hdr", "<w:p>" + run(layout.firstPageHeader())
+                    + "</w:p>", "first"});
+        }
+        body.append("<w:sectPr>");
+        for (String[] m : margins) {
+            String kind = m[2].equals("hdr") ? "header" : "footer";
+            body.append("<w:").append(kind).append("Reference w:type=\"").append(m[4]).append("\" r:id=\"")
+                    .append(m[0]).append("\"/>");
+        }
+        body.append(PAGE_SETUP).append(layout.firstPageHeader() != null ? "<w:titlePg/>" : "").append("</w:sectPr>");
 
         Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", contentTypes(banner));
+        parts.put("[Content_Types].xml", contentTypes(margins));
         parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
@@ -106,14 +117,13 @@ final class LayoutDocx {
                 + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
                 + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" + escape(layout.title())
                 + "</dc:title><dc:creator>" + SampleDocuments.AUTHOR + "</dc:creator></cp:coreProperties>");
-        String rels = "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>";
-        if (banner) {
-            rels += "<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-                    + "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>";
-            parts.put("word/header1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr " + NS
-                    + ">" + centred(layout.banner()) + "</w:hdr>");
-            parts.put("word/footer1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:ftr " + NS
-                    + ">" + centred(layout.banner()) + "</w:ftr>");
+        StringBuilder rels = new StringBuilder("<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+        for (String[] m : margins) {
+            String kind = m[2].equals("hdr") ? "header" : "footer";
+            rels.append("<Relationship Id=\"").append(m[0]).append("\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/")
+                    .append(kind).append("\" Target=\"").append(m[1]).append("\"/>");
+            parts.put("word/" + m[1], "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:" + m[2] + " "
+                    + NS + ">" + m[3] + "</w:" + m[2] + ">");
         }
         parts.put("word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" + rels
@@ -228,7 +238,13 @@ final class LayoutDocx {
                 + "</w:styles>";
     }
 
-    private static String contentTypes(boolean banner) {
+    private static String contentTypes(List<String[]> margins) {
+        StringBuilder overrides = new StringBuilder();
+        for (String[] m : margins) {
+            overrides.append("<Override PartName=\"/word/").append(m[1]).append("\" ContentType=\"")
+                    .append("application/vnd.openxmlformats-officedocument.wordprocessingml.")
+                    .append(m[2].equals("hdr") ? "header" : "footer").append("+xml\"/>");
+        }
         String main = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
                 + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -236,8 +252,7 @@ final class LayoutDocx {
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/word/document.xml\" ContentType=\"" + main + "document.main+xml\"/>"
                 + "<Override PartName=\"/word/styles.xml\" ContentType=\"" + main + "styles+xml\"/>"
-                + (banner ? "<Override PartName=\"/word/header1.xml\" ContentType=\"" + main + "header+xml\"/>"
-                + "<Override PartName=\"/word/footer1.xml\" ContentType=\"" + main + "footer+xml\"/>" : "")
+                + overrides
                 + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
                 + "</Types>";
     }

@@ -33,6 +33,9 @@ final class LayoutHtml {
             if (layout.banner() != null) {
                 sb.append("<header class=\"banner\">").append(escape(layout.banner())).append("</header>\n");
             }
+            if (p == 0 && layout.firstPageHeader() != null) {
+                sb.append("<header>").append(escape(layout.firstPageHeader())).append("</header>\n");
+            }
             int paragraph = 0;
             for (Element e : page.elements()) {
                 if (e instanceof Para para) {

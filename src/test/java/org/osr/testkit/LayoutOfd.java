@@ -51,6 +51,9 @@ final class LayoutOfd {
             if (layout.banner() != null) {
                 texts.add(centred(15, layout.banner()));
             }
+            if (i == 0 && layout.firstPageHeader() != null) {
+                texts.add(new Text(LEFT, 18, layout.firstPageHeader(), 4));
+            }
             texts.addAll(ofd.sheets.get(i));
             if (layout.banner() != null) {
                 texts.add(centred(287, layout.banner()));

@@ -93,6 +93,9 @@ final class LayoutPdf {
                 if (layout.banner() != null) {
                     show(cs, centred(H - 45, 14, layout.banner()));
                 }
+                if (i == 0 && layout.firstPageHeader() != null) {
+                    show(cs, new Text(LEFT, H - 50, 14, layout.firstPageHeader(), false));
+                }
                 for (Rule r : sheets.get(i).rules) {
                     cs.moveTo(r.x1(), r.y1());
                     cs.lineTo(r.x2(), r.y2());

@@ -21,7 +21,8 @@ import org.osr.testkit.LayoutDocuments.Table;
 
 /**
  * A layout as a workbook, one sheet per page: paragraphs down column A (headings bold), tables as cells with merged
- * ranges for spans and a bold header row, the banner as the sheets' printed header and footer, the top mark
+ * ranges for spans and a bold header row, the banner as the sheets' printed header and footer (a first-page header
+ * on the first sheet's first page), the top mark
  * and the margin note as text boxes drawn over the first sheet.
  */
 final class LayoutXlsx {
@@ -40,6 +41,10 @@ final class LayoutXlsx {
                 if (layout.banner() != null) {
                     sheet.getHeader().setCenter(layout.banner());
                     sheet.getFooter().setCenter(layout.banner());
+                }
+                if (p == 0 && layout.firstPageHeader() != null) {
+                    sheet.getFirstHeader().setLeft(layout.firstPageHeader());
+                    sheet.getCTWorksheet().getHeaderFooter().setDifferentFirst(true);
                 }
                 int r = 0;
                 for (Element e : layout.pages().get(p).elements()) {
