@@ -65,6 +65,8 @@ public final class LayoutCases {
     public static List<LayoutCase> marked() {
         return List.of(
                 new LayoutCase("annex-bare-level", MARKING, Place.FLOW, annexBareLevel(DocxBreak.PAGE_BREAK)),
+                new LayoutCase("annex-bare-level-break-before", MARKING, Place.FLOW,
+                        annexBareLevel(DocxBreak.PAGE_BREAK_BEFORE)),
                 new LayoutCase("annex-bare-level-section-break", MARKING, Place.FLOW,
                         annexBareLevel(DocxBreak.SECTION_BREAK)),
                 new LayoutCase("annex-bare-level-rendered-break", MARKING, Place.FLOW,

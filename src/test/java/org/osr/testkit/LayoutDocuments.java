@@ -56,11 +56,11 @@ public final class LayoutDocuments {
     }
 
     /**
-     * How a DOCX says that a page ends: an explicit {@code w:br w:type="page"}, a section break in the page's last
-     * paragraph ({@code w:sectPr} in its {@code w:pPr}, next page), or only the {@code w:lastRenderedPageBreak} Word
-     * leaves where its layout broke the flow.
+     * How a DOCX says that a page ends: an explicit {@code w:br w:type="page"}, the next page's first paragraph set to
+     * {@code w:pageBreakBefore}, a section break in the page's last paragraph ({@code w:sectPr} in its {@code w:pPr},
+     * next page), or only the {@code w:lastRenderedPageBreak} Word leaves where its layout broke the flow.
      */
-    public enum DocxBreak { PAGE_BREAK, SECTION_BREAK, RENDERED }
+    public enum DocxBreak { PAGE_BREAK, PAGE_BREAK_BEFORE, SECTION_BREAK, RENDERED }
 
     /**
      * @param banner      a line at the top and the bottom of every page, or null

@@ -61,7 +61,7 @@ final class LayoutDocx {
                 String opening = p > 0 && e == 0 ? switch (layout.docxBreak()) {
                     case PAGE_BREAK -> "<w:r><w:br w:type=\"page\"/></w:r>";
                     case RENDERED -> "<w:r><w:lastRenderedPageBreak/></w:r>";
-                    case SECTION_BREAK -> "";
+                    case SECTION_BREAK, PAGE_BREAK_BEFORE -> "";
                 } : "";
                 boolean endsSection = !lastPage && e == page.elements().size() - 1
                         && layout.docxBreak() == DocxBreak.SECTION_BREAK;
@@ -76,14 +76,17 @@ final class LayoutDocx {
                 }
                 if (element instanceof Para para) {
                     paragraph++;
-                    body.append(paragraph(para, headingStyle, opening, endsSection));
+                    boolean breakBefore = p > 0 && e == 0 && layout.docxBreak() == DocxBreak.PAGE_BREAK_BEFORE;
+                    body.append(paragraph(para, headingStyle, opening, breakBefore, endsSection));
                 } else {
-                    if (!opening.isEmpty()) {
+                    if (p > 0 && e == 0 && layout.docxBreak() == DocxBreak.PAGE_BREAK_BEFORE) {
+                        body.append(paragraph(new Para("", false), headingStyle, opening, true, false));
+                    } else if (!opening.isEmpty()) {
                         body.append("<w:p>").append(opening).append("</w:p>");
                     }
                     body.append(table((Table) element));
                     if (endsSection) {
-                        body.append(paragraph(new Para("", false), headingStyle, "", true));
+                        body.append(paragraph(new Para("", false), headingStyle, "", false, true));
                     }
                 }
             }
@@ -134,13 +137,20 @@ final class LayoutDocx {
         return zip(parts);
     }
 
-    /** A paragraph opening with {@code runs} (a page break, text boxes); {@code endsSection} ends a section after it. */
-    private static String paragraph(Para para, String headingStyle, String runs, boolean endsSection) {
+    /**
+     * A paragraph opening with {@code runs} (a page break, text boxes); {@code breakBefore} starts it on a new page,
+     * {@code endsSection} ends a section after it.
+     */
+    private static String paragraph(Para para, String headingStyle, String runs, boolean breakBefore,
+                                    boolean endsSection) {
         StringBuilder sb = new StringBuilder("<w:p>");
-        if (para.heading() || endsSection) {
+        if (para.heading() || breakBefore || endsSection) {
             sb.append("<w:pPr>");
             if (para.heading()) {
                 sb.append("<w:pStyle w:val=\"").append(headingStyle).append("\"/>");
+            }
+            if (breakBefore) {
+                sb.append("<w:pageBreakBefore/>");
             }
             if (endsSection) {
                 sb.append("<w:sectPr>").append(PAGE_SETUP).append("</w:sectPr>");
