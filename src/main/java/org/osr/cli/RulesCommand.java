@@ -140,7 +140,8 @@ final class RulesCommand implements Runnable {
             } else if (r.matcher() instanceof Matcher.Cluster c) {
                 out.println("  cluster:   at least " + c.min() + " different of [" + String.join(", ", c.anyOf())
                         + "] within " + (c.withinLines() > 0 ? c.withinLines() + " lines" : c.withinChars()
-                        + " characters") + (c.asLabels() ? ", each standing as a label (not inside a longer word)" : ""));
+                        + " characters") + (c.asLabels() ? ", each standing as a label (not inside a longer word)" : "")
+                        + (c.withOneOf().isEmpty() ? "" : ", one of them " + String.join(" or ", c.withOneOf())));
             }
             if (r.validator() != null) {
                 out.println("  validate:  " + r.validator() + " (the match must pass this checksum)");

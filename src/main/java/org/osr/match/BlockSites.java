@@ -47,6 +47,8 @@ final class BlockSites {
     private final Map<List<Integer>, List<Integer>> tableRows = new HashMap<>();
     private final Map<List<Integer>, List<Integer>> tableColumns = new HashMap<>();
     private final Map<Integer, List<Integer>> placedOnPage = new HashMap<>();
+    /** Non-blank blocks by page. */
+    private final Map<Integer, List<Integer>> onPage = new HashMap<>();
 
     BlockSites(Part part, NormalizedText normalized, LineIndex lines) {
         this.part = part;
@@ -64,6 +66,9 @@ final class BlockSites {
             ends[i] = Math.max(starts[i], toNormalized[b.end()]);
             pages[i] = b.page() > 0 ? b.page() : lines.page(lines.lineOf(starts[i]));
             texts[i] = text.substring(starts[i], Math.min(ends[i], starts[i] + CONTEXT)).strip();
+            if (!texts[i].isEmpty()) {
+                onPage.computeIfAbsent(pages[i], k -> new ArrayList<>()).add(i);
+            }
             if (b.cell() != null) {
                 cells.put(List.of(b.cell().table(), b.cell().row(), b.cell().column()), i);
                 tableRows.computeIfAbsent(List.of(b.cell().table(), b.cell().row()), k -> new ArrayList<>()).add(i);
@@ -79,14 +84,14 @@ final class BlockSites {
         rankInPart = new int[n];
         rankInAnnex = new int[n];
         rankFromPageEnd = new int[n];
-        Map<Integer, Integer> onPage = new HashMap<>();
+        Map<Integer, Integer> ranks = new HashMap<>();
         int inPart = 0;
         int inAnnex = -1;
         for (int i = 0; i < n; i++) {
             if (texts[i].isEmpty()) {
                 continue;
             }
-            rankOnPage[i] = onPage.merge(pages[i], 1, Integer::sum);
+            rankOnPage[i] = ranks.merge(pages[i], 1, Integer::sum);
             rankInPart[i] = ++inPart;
             if (ANNEX_LABEL.matcher(texts[i]).matches()) {
                 inAnnex = 0;
@@ -100,6 +105,22 @@ final class BlockSites {
                 rankFromPageEnd[i] = fromEnd.merge(pages[i], 1, Integer::sum);
             }
         }
+    }
+
+    private static boolean containsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean before = at == 0 || !isLatin(text.charAt(at - 1));
+            boolean after = end == text.length() || !isLatin(text.charAt(end));
+            if (before && after) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLatin(char c) {
+        return c < 0x80 && Character.isLetterOrDigit(c);
     }
 
     /** For each original offset, the first normalized offset that maps at or after it. */
@@ -294,6 +315,11 @@ final class BlockSites {
                 }
             }
             return out;
+        }
+
+        @Override
+        public boolean pageHasWord(String word) {
+            return index >= 0 && onPage.get(pages[index]).stream().anyMatch(k -> containsWord(texts[k], word));
         }
 
         @Override

@@ -8,7 +8,8 @@ import java.util.function.BiConsumer;
 import org.osr.rules.Matcher;
 
 /**
- * Finds windows holding at least {@code min} different labels of a cluster. A window starts at a label and takes
+ * Finds windows holding at least {@code min} different labels of a cluster (one of them of {@code withOneOf}, when
+ * the cluster names those). A window starts at a label and takes
  * every following label up to the first one outside it ({@code within} lines of the first label's line, or
  * {@code within} characters from its start to the label's end). Windows do not overlap: after one is reported the
  * search resumes behind it; otherwise it resumes at the next label.
@@ -50,7 +51,8 @@ final class ClusterWindows {
                     MatchInterruptedException.check();
                 }
             }
-            if (end > i && inWindow.size() >= cluster.min()) {
+            if (end > i && inWindow.size() >= cluster.min()
+                    && (cluster.withOneOf().isEmpty() || cluster.withOneOf().stream().anyMatch(inWindow::containsKey))) {
                 LinkedHashSet<String> labels = new LinkedHashSet<>();
                 for (int k = i; k < end; k++) {
                     labels.add(label[k]);

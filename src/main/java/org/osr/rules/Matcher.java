@@ -31,12 +31,15 @@ public sealed interface Matcher {
      * {@code withinLines} lines or {@code withinChars} characters (whichever is set). Used for telegram headers, whose
      * fields (发电单位, 签批, 等级, 密级 …) are harmless alone and a header together. With {@code asLabels} a term counts
      * only where it stands as a label: after the start of a line, a space, punctuation or another label of the
-     * cluster (电压等级 holds 等级 but is not the label 等级; 影响发电单位 is not 发电单位).
+     * cluster (电压等级 holds 等级 but is not the label 等级; 影响发电单位 is not 发电单位). When {@code withOneOf} is not
+     * empty, a window counts only if one of its labels is one of those (labels that only this layout uses, beside
+     * ones that prose uses too).
      */
-    record Cluster(List<String> anyOf, int min, int withinLines, int withinChars, boolean asLabels)
-            implements Matcher {
+    record Cluster(List<String> anyOf, int min, int withinLines, int withinChars, boolean asLabels,
+                   List<String> withOneOf) implements Matcher {
         public Cluster {
             anyOf = List.copyOf(anyOf);
+            withOneOf = List.copyOf(withOneOf);
         }
     }
 }

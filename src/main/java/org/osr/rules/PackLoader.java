@@ -272,10 +272,16 @@ public final class PackLoader {
                 if (min > anyOf.size()) {
                     fail(c.get("min"), "min " + min + " is more than the " + anyOf.size() + " distinct terms in any-of");
                 }
+                List<String> withOneOf = c.has("with-one-of") ? normalizedTerms(c.get("with-one-of")) : List.of();
+                for (String label : withOneOf) {
+                    if (!anyOf.contains(label)) {
+                        fail(c.get("with-one-of"), "'" + label + "' is not one of the cluster's any-of labels");
+                    }
+                }
                 JsonNode within = c.get("within");
                 return new Matcher.Cluster(anyOf, min, within.has("lines") ? within.get("lines").asInt() : 0,
                         within.has("chars") ? within.get("chars").asInt() : 0,
-                        c.has("as-labels") && c.get("as-labels").asBoolean());
+                        c.has("as-labels") && c.get("as-labels").asBoolean(), withOneOf);
             }
             JsonNode regexNode = node.get("regex");
             String source = regexNode.asString();

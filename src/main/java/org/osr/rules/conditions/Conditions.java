@@ -27,7 +27,8 @@ public final class Conditions {
             "region", Conditions::region,
             "cell-after", (v, e) -> new CellAfter(strings(v, e)),
             "heading", (v, e) -> flag(v, e, new Heading()),
-            "repeated", (v, e) -> flag(v, e, new Repeated()));
+            "repeated", (v, e) -> flag(v, e, new Repeated()),
+            "page-has", (v, e) -> new PageHas(strings(v, e)));
 
     private static final Map<String, Parser> UNLESS = Map.of(
             "quoted", (v, e) -> flag(v, e, new Quoted()),

@@ -64,4 +64,10 @@ public interface HitSite {
 
     /** Whether a block with the same text is on another page of the part. */
     boolean repeatedOnAnotherPage();
+
+    /**
+     * Whether a block of the hit's page holds the (normalized) word, not as part of a longer Latin word: the
+     * first 160 characters of each block are read.
+     */
+    boolean pageHasWord(String word);
 }
