@@ -18,7 +18,7 @@ import org.apache.pdfbox.util.Matrix;
  * the pass costs nothing on ordinary files.
  */
 final class PdfTurnedText {
-    static final int MIN_RUN = 3;
+    static final int MIN_RUN = VerticalColumns.MIN_RUN;
     private static final int SHORT_LINE = 2;
 
     private PdfTurnedText() {
@@ -123,7 +123,13 @@ final class PdfTurnedText {
         }
     }
 
-    private record Glyph(String text, int degrees, double angle, double x, double y, double size, double width) {
+    private record Glyph(String text, int degrees, double angle, double x, double y, double size, double width)
+            implements VerticalColumns.Glyph {
+        @Override
+        public double down() {
+            return -y;
+        }
+
         /** Position along the glyph's baseline. */
         double along() {
             return x * Math.cos(angle) + y * Math.sin(angle);
@@ -166,36 +172,11 @@ final class PdfTurnedText {
         addLine(lines, line);
     }
 
-    /**
-     * Upright glyphs stacked one below the other (same x within a third of an em, each 0.8 to 1.6 em below the one
-     * before) whose characters are mostly Chinese: vertical text. A column of table digits is left alone.
-     */
+    /** Upright glyphs stacked in a column ({@link VerticalColumns}): vertical text. */
     private static List<String> columns(List<Glyph> glyphs) {
-        List<Glyph> upright = glyphs.stream().filter(g -> g.degrees() % 360 == 0)
-                .sorted(Comparator.comparingDouble(Glyph::y).reversed()).toList();
-        List<List<Glyph>> all = new ArrayList<>();
-        List<List<Glyph>> open = new ArrayList<>();   // columns the next glyph down may still continue
-        for (Glyph g : upright) {
-            open.removeIf(c -> c.get(c.size() - 1).y() - g.y() >= 1.6 * g.size());
-            List<Glyph> column = open.stream().filter(c -> {
-                Glyph last = c.get(c.size() - 1);
-                double drop = last.y() - g.y();
-                return Math.abs(last.x() - g.x()) < g.size() / 3 && drop > 0.8 * g.size() && drop < 1.6 * g.size();
-            }).findFirst().orElse(null);
-            if (column == null) {
-                column = new ArrayList<>();
-                open.add(column);
-                all.add(column);
-            }
-            column.add(g);
-        }
         List<String> lines = new ArrayList<>();
-        for (List<Glyph> column : all) {
-            long han = column.stream().filter(g -> Character.UnicodeScript.of(g.text().codePointAt(0))
-                    == Character.UnicodeScript.HAN).count();
-            if (han * 2 >= column.size()) {
-                addLine(lines, column);
-            }
+        for (List<Glyph> column : VerticalColumns.find(glyphs.stream().filter(g -> g.degrees() % 360 == 0).toList())) {
+            addLine(lines, column);
         }
         return lines;
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -180,5 +182,50 @@ class OfdReaderTest {
         assertThat(margin.box().left()).isGreaterThan(0.88);
         assertThat(margin.box().bottom() - margin.box().top()).isGreaterThan(0.05);
         assertThat(blockOf(body, "正文").box().rotation()).isZero();
+    }
+
+    /** Each character its own text object, stacked downward 1.1 font sizes apart at x, from y. */
+    private static List<OfdBuilder.Text> column(double x, double y, String text) {
+        List<OfdBuilder.Text> glyphs = new ArrayList<>();
+        text.codePoints().forEach(c -> glyphs.add(new OfdBuilder.Text(x, y + glyphs.size() * 5.5,
+                Character.toString(c), 5)));
+        return glyphs;
+    }
+
+    @Test
+    void aColumnOfUprightCharactersInTheMarginIsOneVerticalLine() throws IOException {
+        List<OfdBuilder.Text> page = new ArrayList<>(List.of(OfdBuilder.Text.at(28, 40, "关于调整警卫等级的通知"),
+                OfdBuilder.Text.at(28, 120, "各有关单位：现将有关事项通知如下。"), OfdBuilder.Text.at(28, 128, "一、加强值班值守。")));
+        page.addAll(column(8, 118, "机密★10年"));
+        page.addAll(column(195, 60, "急件"));
+        Path file = OfdBuilder.create().page(page.toArray(OfdBuilder.Text[]::new)).write(tmp.resolve("column.ofd"));
+        Part body = part(OfdReader.read(file), PartKind.BODY);
+
+        Block marking = blockOf(body, "机密★10年");
+        assertThat(marking.box().rotation()).isEqualTo(90);
+        assertThat(marking.box().right()).isLessThan(0.15);
+        assertThat(marking.box().bottom() - marking.box().top()).isGreaterThan(0.1);
+        // Two characters are too few to tell a column from two short lines: read one a line, as before.
+        assertThat(body.text()).doesNotContain("急件").contains("急\n件");
+        assertThat(blockOf(body, "各有关单位：现将有关事项通知如下。").box().rotation()).isZero();
+        assertThat(blockOf(body, "一、加强值班值守。").box().rotation()).isZero();
+    }
+
+    @Test
+    void textWrittenOneGlyphACodeIsNotReadDownItsColumns() throws IOException {
+        // A producer that writes every glyph as its own code, lines 1.2 font sizes apart: the glyphs line up in
+        // columns, but each has neighbours on its baseline, so the page reads across.
+        List<OfdBuilder.Text> page = new ArrayList<>();
+        String[] lines = {"关于开展检查的通知", "各区人民政府市政", "府有关部门现将有"};
+        for (int l = 0; l < lines.length; l++) {
+            for (int c = 0; c < lines[l].length(); c++) {
+                page.add(new OfdBuilder.Text(28 + c * 5, 40 + l * 6, lines[l].substring(c, c + 1), 5));
+            }
+        }
+        Path file = OfdBuilder.create().page(page.toArray(OfdBuilder.Text[]::new)).write(tmp.resolve("glyphs.ofd"));
+        Part body = part(OfdReader.read(file), PartKind.BODY);
+
+        assertThat(body.text()).startsWith(String.join("\n", lines) + "\n");
+        assertThat(body.blocks()).allMatch(b -> b.box().rotation() == 0);
     }
 }
