@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,7 +16,7 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * A PDF body's layout: one {@link Block.Kind#LINE} block per line of its text, on its page, with the line's box on
- * the page and its direction. The boxes come from one pass of PDFBox's text stripper over the file (the one Tika
+ * the page and its direction where it was placed ({@link #pagesToPlace}). The boxes come from one pass of PDFBox's text stripper over the file (the one Tika
  * uses underneath, with Tika's settings, so it cuts the same lines in the same order): its lines are matched to the
  * body's in order, by their visible characters. A body line no stripped line spells (a form field, a bookmark Tika
  * adds after the pages) is a line without a box; a turned or vertical line {@link PdfTurnedText} joined is spelled
@@ -31,10 +33,12 @@ final class PdfLines {
     private record Placed(String key, Block.Box box) {
     }
 
-    /** The LINE blocks of {@code body}, the text Tika extracted from {@code pdf} ({@code '\f'} between pages). */
-    static List<Block> blocks(PdfFile pdf, String body) {
-        int pageCount = 1 + (int) body.chars().filter(c -> c == Part.PAGE_BREAK).count();
-        Map<Integer, List<Placed>> placed = place(pdf, pageCount);
+    /**
+     * The LINE blocks of {@code body}, the text Tika extracted from {@code pdf} ({@code '\f'} between pages); lines
+     * on {@code pages} (1-based) get their boxes.
+     */
+    static List<Block> blocks(PdfFile pdf, String body, Set<Integer> pages) {
+        Map<Integer, List<Placed>> placed = place(pdf, pages);
         List<Block> blocks = new ArrayList<>();
         int page = 1;
         int next = 0;   // the first stripped line of the page not matched yet
@@ -123,11 +127,46 @@ final class PdfLines {
         return out.toString();
     }
 
-    /** The lines PDFBox's stripper cuts on the first {@code pages} pages, with their boxes; none when it fails. */
-    private static Map<Integer, List<Placed>> place(PdfFile pdf, int pages) {
-        LineStripper stripper = new LineStripper();
+    /**
+     * The pages whose lines get boxes: where a line's place can tell a marking from text. The first and the last
+     * page, pages with turned or vertical text (which {@link PdfTurnedText} joined: {@code untouched} is the body
+     * before it did), and pages whose first or last line, page numbers aside, is short (a heading, an annex's
+     * first line, a banner). A page of running prose, whose lines begin and end mid-paragraph, is not read again:
+     * the pass decodes every glyph of a page a second time, and for every page it would add about half to the time
+     * Tika takes.
+     */
+    static Set<Integer> pagesToPlace(String untouched, String body) {
+        String[] before = untouched.split(String.valueOf(Part.PAGE_BREAK), -1);
+        String[] after = body.split(String.valueOf(Part.PAGE_BREAK), -1);
+        Set<Integer> pages = new HashSet<>();
+        pages.add(1);
+        pages.add(after.length);
+        for (int i = 0; i < after.length; i++) {
+            List<String> lines = after[i].lines().map(PdfLines::key)
+                    .filter(l -> !l.isEmpty() && !PAGE_NUMBER.matcher(l).matches()).toList();
+            boolean turned = before.length != after.length || !before[i].equals(after[i]);
+            if (turned || !lines.isEmpty() && (lines.get(0).length() <= SHORT
+                    || lines.get(lines.size() - 1).length() <= SHORT)) {
+                pages.add(i + 1);
+            }
+        }
+        return pages;
+    }
+
+    /** Lines no longer than this (visible characters) are short: labels, headings, markings, not prose. */
+    private static final int SHORT = 20;
+    /** A page number line: {@code 3}, {@code - 3 -}, {@code 第3页 共10页}, {@code Page 3 of 10}, {@code 3/10}. */
+    private static final java.util.regex.Pattern PAGE_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)[-—–]*(第?\\d+页?(共\\d+页)?|page\\d+(of\\d+)?|\\d+/\\d+|\\d+)[-—–]*");
+
+    /** The lines PDFBox's stripper cuts on {@code pages}, with their boxes; none when it fails. */
+    private static Map<Integer, List<Placed>> place(PdfFile pdf, Set<Integer> pages) {
+        if (pages.isEmpty()) {
+            return Map.of();
+        }
+        LineStripper stripper = new LineStripper(pages);
         try {
-            stripper.setEndPage(pages);
+            stripper.setEndPage(java.util.Collections.max(pages));
             stripper.writeText(pdf.document(), Writer.nullWriter());
         } catch (IOException | RuntimeException e) {
             return Map.of();   // lines then have no boxes; their text was read all the same
@@ -138,12 +177,21 @@ final class PdfLines {
     /** Collects the lines PDFBox writes, each with the glyphs it was written from. */
     private static final class LineStripper extends PDFTextStripper {
         final Map<Integer, List<Placed>> lines = new HashMap<>();
+        private final Set<Integer> pages;
         private final StringBuilder text = new StringBuilder();
         private final List<TextPosition> glyphs = new ArrayList<>();
 
-        LineStripper() {
+        LineStripper(Set<Integer> pages) {
+            this.pages = pages;
             // Tika's PDFParserConfig default; PDFBox's own is to drop glyphs drawn twice (fake bold).
             setSuppressDuplicateOverlappingText(false);
+        }
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            if (pages.contains(getCurrentPageNo())) {
+                super.processPage(page);
+            }
         }
 
         @Override
@@ -193,7 +241,9 @@ final class PdfLines {
 
     /**
      * The box around the glyphs, as fractions of the page as shown (its crop box turned by its {@code /Rotate}), and
-     * the direction most of them run in. PDFBox gives each glyph's matrix relative to the crop box's corner.
+     * the direction most of them run in. PDFBox gives each glyph's matrix relative to the crop box's corner; a glyph
+     * reaches from a fifth of its size below the baseline to its size above, along its advance. Called for every
+     * line of every page, so it is kept to arithmetic.
      */
     private static Block.Box box(PDPage page, List<TextPosition> glyphs) {
         PDRectangle crop = page.getCropBox();
@@ -202,32 +252,50 @@ final class PdfLines {
         if (glyphs.isEmpty() || width <= 0 || height <= 0) {
             return null;
         }
-        int turn = Math.floorMod(page.getRotation(), 360) / 90 * 90;
-        double left = 1;
-        double top = 1;
-        double right = 0;
-        double bottom = 0;
-        Map<Integer, Integer> directions = new HashMap<>();
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        int[] directions = new int[4];   // glyphs running along +x, +y, -x, -y of the unturned page
         for (TextPosition g : glyphs) {
             Matrix m = g.getTextMatrix();
-            double size = Math.max(1e-6, Math.hypot(m.getScaleX(), m.getShearY()));
-            double advance = PdfTurnedText.advance(g, size) / size;
-            // The glyph's corners in text space: from a little below the baseline to about the ascent.
-            for (double[] corner : new double[][] {{0, -0.2}, {advance, -0.2}, {0, 0.85}, {advance, 0.85}}) {
-                double x = m.getScaleX() * corner[0] + m.getShearX() * corner[1] + m.getTranslateX();
-                double y = m.getShearY() * corner[0] + m.getScaleY() * corner[1] + m.getTranslateY();
-                double[] shown = shown(x / width, 1 - y / height, turn);
-                left = Math.min(left, shown[0]);
-                right = Math.max(right, shown[0]);
-                top = Math.min(top, shown[1]);
-                bottom = Math.max(bottom, shown[1]);
+            double a = m.getScaleX();
+            double b = m.getShearY();
+            double size = Math.hypot(a, b);
+            if (size == 0) {
+                continue;
             }
-            int angle = (int) Math.round(Math.toDegrees(Math.atan2(m.getShearY(), m.getScaleX())) / 90) * 90;
-            directions.merge(Math.floorMod(turn - angle, 360), 1, Integer::sum);
+            int direction = Math.abs(a) >= Math.abs(b) ? (a > 0 ? 0 : 2) : (b > 0 ? 1 : 3);
+            directions[direction]++;
+            // Along the baseline: PDFBox's width is measured along the page's x axis, right only for upright text.
+            double advance = direction == 0 ? g.getWidthDirAdj() : PdfTurnedText.advance(g, size);
+            double ux = a / size;
+            double uy = b / size;
+            double x0 = m.getTranslateX() + uy * 0.2 * size;   // a fifth below the baseline: down is (uy, -ux)
+            double y0 = m.getTranslateY() - ux * 0.2 * size;
+            double ax = ux * advance;
+            double ay = uy * advance;
+            double upX = -uy * 1.2 * size;
+            double upY = ux * 1.2 * size;
+            minX = Math.min(minX, x0 + Math.min(0, ax) + Math.min(0, upX));
+            maxX = Math.max(maxX, x0 + Math.max(0, ax) + Math.max(0, upX));
+            minY = Math.min(minY, y0 + Math.min(0, ay) + Math.min(0, upY));
+            maxY = Math.max(maxY, y0 + Math.max(0, ay) + Math.max(0, upY));
         }
-        int rotation = directions.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        return new Block.Box(clamp(left), clamp(top), clamp(Math.max(left, right)), clamp(Math.max(top, bottom)),
-                rotation);
+        if (minX > maxX) {
+            return null;
+        }
+        int turn = Math.floorMod(page.getRotation(), 360) / 90 * 90;
+        double[] a = shown(minX / width, 1 - maxY / height, turn);
+        double[] b = shown(maxX / width, 1 - minY / height, turn);
+        int most = 0;
+        for (int d = 1; d < 4; d++) {
+            most = directions[d] > directions[most] ? d : most;
+        }
+        // Counter-clockwise on the unturned page; clockwise as shown.
+        int rotation = Math.floorMod(turn - most * 90, 360);
+        return new Block.Box(clamp(Math.min(a[0], b[0])), clamp(Math.min(a[1], b[1])), clamp(Math.max(a[0], b[0])),
+                clamp(Math.max(a[1], b[1])), rotation);
     }
 
     /** A point of the unturned page (fractions from its top-left) where it shows once the page is turned clockwise. */

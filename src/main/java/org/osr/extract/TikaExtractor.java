@@ -215,8 +215,9 @@ public final class TikaExtractor implements Extractor {
             String body = tidied.text();
             List<Block> blocks = tidied.blocks();
             if (isPdf(mediaType, md)) {
-                body = PdfTurnedText.join(pdf, PdfSymbolGlyphs.map(pdf, body));
-                blocks = PdfLines.blocks(pdf, body);
+                String mapped = PdfSymbolGlyphs.map(pdf, body);
+                body = PdfTurnedText.join(pdf, mapped);
+                blocks = PdfLines.blocks(pdf, body, PdfLines.pagesToPlace(mapped, body));
             }
             if (!body.isBlank()) {
                 parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null, blocks));

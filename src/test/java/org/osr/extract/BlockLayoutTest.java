@@ -194,6 +194,37 @@ class BlockLayoutTest {
         }
     }
 
+    @Test
+    void aPageOfRunningProseIsNotPlacedButAPageStartingWithAShortLineIs() throws Exception {
+        List<List<String>> pages = List.of(
+                List.of("Opening page of the report, first line", "and the opening page goes on here"),
+                List.of("continuing the running prose of the report", "still running prose, ending mid sentence"),
+                List.of("Annex 1", "the annex explains the details at length"),
+                List.of("and the closing page of the report begins", "the closing page ends the whole report"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    text(cs, 72, 700, lines.get(0));
+                    text(cs, 72, 680, lines.get(1));
+                }
+            }
+            doc.save(out);
+        }
+        Part body = body("prose.pdf", out.toByteArray());
+        assertInOrderWithoutOverlap(body);
+        assertThat(body.blocks()).hasSize(8);
+        for (Block b : body.blocks()) {
+            assertThat(b.kind()).isEqualTo(Kind.LINE);
+            assertThat(body.text().substring(b.start(), b.end())).isEqualTo(pages.get(b.page() - 1)
+                    .get(body.blocks().indexOf(b) % 2));
+            assertThat(b.box() != null).as("page %d placed", b.page()).isEqualTo(b.page() != 2);
+        }
+    }
+
     private static void text(PDPageContentStream cs, float x, float y, String text) throws java.io.IOException {
         cs.beginText();
         cs.newLineAtOffset(x, y);
