@@ -21,8 +21,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * included; {@code th} or a cell in {@code thead} is a header), each with its page (PDF page, PPTX slide, XLSX
  * sheet). A block is its element's text without the whitespace around it; an element holding other blocks gives up
  * the text they cover (the innermost wins), except that a cell swallows everything in it but a nested table's cells,
- * and a list item, heading or caption swallows the paragraphs in it. When the file's character budget (shared with its embedded documents) is spent
- * it remembers that it did and stops the parse with Tika's {@link WriteLimitReachedException}, so a decompression
+ * and a list item, heading or caption swallows the paragraphs in it. When the file's character budget (shared with
+ * its embedded documents) is spent it remembers that it did and stops the parse with Tika's
+ * {@link WriteLimitReachedException}, so a decompression
  * bomb or a huge file is not decoded to the end for nothing.
  */
 final class LayoutTextHandler extends DefaultHandler {

@@ -16,9 +16,9 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * A PDF body's layout: one {@link Block.Kind#LINE} block per line of its text, on its page, with the line's box on
- * the page and its direction where it was placed ({@link #pagesToPlace}). The boxes come from one pass of PDFBox's text stripper over the file (the one Tika
- * uses underneath, with Tika's settings, so it cuts the same lines in the same order): its lines are matched to the
- * body's in order, by their visible characters. A body line no stripped line spells (a form field, a bookmark Tika
+ * the page and its direction where it was placed ({@link #pagesToPlace}). The boxes come from one pass of PDFBox's
+ * text stripper over those pages (the one Tika uses underneath, with Tika's settings, so it cuts the same lines in the
+ * same order): its lines are matched to the body's in order, by their visible characters. A body line no stripped line spells (a form field, a bookmark Tika
  * adds after the pages) is a line without a box; a turned or vertical line {@link PdfTurnedText} joined is spelled
  * by several stripped lines, and gets their joint box.
  */

@@ -197,6 +197,9 @@ public final class TikaExtractor implements Extractor {
     private void rootParts(Path file, PdfFile pdf, String mediaType, ParsedDocument root, List<Part> parts,
                            List<Problem> problems, OcrOutcome ocrOutcome) {
         Metadata md = root.metadata();
+        // Before any pass over the pages: PDFBox repairs a broken page tree as it walks it, and the check would no
+        // longer see the damage.
+        List<Problem> pageTree = isPdf(mediaType, md) ? PdfPageTree.check(pdf, md) : List.of();
         DocxStructureReader.Content legacyWord = LegacyWordReader.readOrNull(file, mediaType);
         if (legacyWord != null) {
             parts.addAll(legacyWord.parts());
@@ -253,9 +256,7 @@ public final class TikaExtractor implements Extractor {
         if (!annotations.isBlank()) {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
         }
-        if (isPdf(mediaType, md)) {
-            problems.addAll(PdfPageTree.check(pdf, md));
-        }
+        problems.addAll(pageTree);
         problems.addAll(readability(mediaType, md, parts, ocr.on()));
         if (problems.isEmpty() && !ocr.on() && isPdf(mediaType, md)) {
             unreadPages(pdf, md).forEach(message -> problems.add(new Problem(Problem.NO_TEXT_LAYER, message)));

@@ -239,8 +239,7 @@ class BlockLayoutTest {
                     new Note("机密★5年", setting, 1));
             Part body = body("turned-" + setting + ".pdf", pdf);
             assertInOrderWithoutOverlap(body);
-            Block mark = body.blocks().stream()
-                    .filter(b -> body.text().substring(b.start(), b.end()).equals("机密★5年")).findFirst().orElseThrow();
+            Block mark = marking(body);
             assertThat(mark.kind()).isEqualTo(Kind.LINE);
             assertThat(mark.box()).as(setting.toString()).isNotNull();
             assertThat(mark.box().rotation()).as(setting.toString()).isIn(90, 270);
@@ -252,13 +251,17 @@ class BlockLayoutTest {
         }
     }
 
+    private static Block marking(Part body) {
+        return body.blocks().stream().filter(b -> body.text().substring(b.start(), b.end()).equals("机密★5年"))
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void verticalCjkInTheMarginIsOneLineRunningDown() throws Exception {
         byte[] pdf = RotatedPdf.pages(List.of(List.of("滨江区人民政府", "关于做好防汛工作的通知")),
                 new Note("机密★5年", Setting.VERTICAL, 1));
         Part body = body("vertical.pdf", pdf);
-        Block mark = body.blocks().stream()
-                .filter(b -> body.text().substring(b.start(), b.end()).equals("机密★5年")).findFirst().orElseThrow();
+        Block mark = marking(body);
         assertThat(mark.box()).isNotNull();
         assertThat(mark.box().rotation()).isEqualTo(90);
         assertThat(mark.box().right()).isLessThan(0.15);
