@@ -115,7 +115,7 @@ final class PdfTurnedText {
     }
 
     /** The glyph's advance along its own baseline, whatever its angle (PDFBox's widths are along the page's axes). */
-    private static double advance(TextPosition p, double size) {
+    static double advance(TextPosition p, double size) {
         try {
             return p.getFont().getWidth(p.getCharacterCodes()[0]) / 1000 * size;
         } catch (IOException | RuntimeException e) {

@@ -154,6 +154,17 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
+    /** Tika's HTML mapping, keeping the spans of table cells so that a cell's grid column can be counted. */
+    private static final org.apache.tika.parser.html.HtmlMapper TABLE_SPANS =
+            new org.apache.tika.parser.html.DefaultHtmlMapper() {
+                @Override
+                public String mapSafeAttribute(String element, String attribute) {
+                    boolean span = (element.equals("td") || element.equals("th"))
+                            && (attribute.equals("colspan") || attribute.equals("rowspan"));
+                    return span ? attribute : super.mapSafeAttribute(element, attribute);
+                }
+            };
+
     private ParseContext context() {
         ParseContext context = new ParseContext();
         OfficeParserConfig office = new OfficeParserConfig();
@@ -179,12 +190,16 @@ public final class TikaExtractor implements Extractor {
         // Not setDetectAngles: it reads every page twice or more and counts a page's glyphs once per text angle in
         // pdf:charsPerPage, so a scan with a turned stamp no longer looks textless. PdfTurnedText does it instead.
         context.set(PDFParserConfig.class, pdf);
+        context.set(org.apache.tika.parser.html.HtmlMapper.class, TABLE_SPANS);
         return context;
     }
 
     private void rootParts(Path file, PdfFile pdf, String mediaType, ParsedDocument root, List<Part> parts,
                            List<Problem> problems, OcrOutcome ocrOutcome) {
         Metadata md = root.metadata();
+        // Before any pass over the pages: PDFBox repairs a broken page tree as it walks it, and the check would no
+        // longer see the damage.
+        List<Problem> pageTree = isPdf(mediaType, md) ? PdfPageTree.check(pdf, md) : List.of();
         DocxStructureReader.Content legacyWord = LegacyWordReader.readOrNull(file, mediaType);
         if (legacyWord != null) {
             parts.addAll(legacyWord.parts());
@@ -199,12 +214,16 @@ public final class TikaExtractor implements Extractor {
         } else if (mediaType.equals(OfdReader.MEDIA_TYPE)) {
             OfdReader.readInto(file, parts, problems);
         } else {
-            String body = tidy(root.text().body());
+            TidyText tidied = TidyText.of(root.text().body(), blocks(root));
+            String body = tidied.text();
+            List<Block> blocks = tidied.blocks();
             if (isPdf(mediaType, md)) {
-                body = PdfTurnedText.join(pdf, PdfSymbolGlyphs.map(pdf, body));
+                String mapped = PdfSymbolGlyphs.map(pdf, body);
+                body = PdfTurnedText.join(pdf, mapped);
+                blocks = PdfLines.blocks(pdf, body, PdfLines.pagesToPlace(mapped, body));
             }
             if (!body.isBlank()) {
-                parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null));
+                parts.add(new Part(PartKind.BODY, body, root.text().paged(), null, null, blocks));
             }
             if (ocr.on() && isPdf(mediaType, md)) {
                 ocrOutcome.add(PdfOcr.read(pdf, md, body, ocr, imageOcr), null, parts, problems);
@@ -237,13 +256,20 @@ public final class TikaExtractor implements Extractor {
         if (!annotations.isBlank()) {
             parts.add(Part.of(PartKind.COMMENT, annotations, "pdf annotations"));
         }
-        if (isPdf(mediaType, md)) {
-            problems.addAll(PdfPageTree.check(pdf, md));
-        }
+        problems.addAll(pageTree);
         problems.addAll(readability(mediaType, md, parts, ocr.on()));
         if (problems.isEmpty() && !ocr.on() && isPdf(mediaType, md)) {
             unreadPages(pdf, md).forEach(message -> problems.add(new Problem(Problem.NO_TEXT_LAYER, message)));
         }
+    }
+
+    /**
+     * The blocks Tika's XHTML showed for a document, or none for plain text: Tika wraps a whole text file in one
+     * paragraph, and its lines are the better layout ({@link Part#layout()}).
+     */
+    private static List<Block> blocks(ParsedDocument doc) {
+        return baseType(doc.metadata().get(Metadata.CONTENT_TYPE)).equals("text/plain") ? List.of()
+                : doc.text().blocks();
     }
 
     /** A top-level image file: every frame read, '\f' between frames. */
@@ -386,9 +412,10 @@ public final class TikaExtractor implements Extractor {
                     parts.add(new Part(kind, p.text(), p.paged(), path, p.source(), p.blocks()));
                 }
             } else {
-                String text = tidy(doc.text().body() + "\n" + doc.text().annotations());
-                if (!text.isBlank()) {
-                    parts.add(new Part(PartKind.EMBEDDED, text, doc.text().paged(), path, null));
+                TidyText text = TidyText.of(doc.text().body() + "\n" + doc.text().annotations(), blocks(doc));
+                if (!text.text().isBlank()) {
+                    parts.add(new Part(PartKind.EMBEDDED, text.text(), doc.text().paged(), path, null,
+                            text.blocks()));
                 }
             }
             embeddedPdfPages(guard.pdfCopy(md), md, doc, path, parts, problems, ocrOutcome);
@@ -533,22 +560,7 @@ public final class TikaExtractor implements Extractor {
 
     /** Drops blank lines and trailing spaces so line numbers count the lines a reader sees. Keeps page breaks. */
     static String tidy(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i == text.length() ? '\n' : text.charAt(i);
-            if (c == '\n' || c == '\f') {
-                String line = text.substring(start, i).stripTrailing();
-                if (!line.isBlank()) {
-                    out.append(line).append('\n');
-                }
-                if (c == '\f') {
-                    out.append('\f');
-                }
-                start = i + 1;
-            }
-        }
-        return out.toString();
+        return TidyText.of(text);
     }
 
     private static long sizeOf(Path file) {
