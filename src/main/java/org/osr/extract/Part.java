@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param embeddedPath path of the embedded document this part belongs to ({@code a.zip!/b.docx}), or null
  * @param source       where inside the file it came from (e.g. {@code word/header1.xml}, {@code dc:title}), or null
  * @param blocks       the layout of the text as its reader found it, in reading order; empty when the reader knows
- *                     none, and then every line is a paragraph ({@link #layout()})
+ *                     none ({@link #layout()} makes a paragraph of every line outside the reader's blocks)
  */
 public record Part(PartKind kind, String text, boolean paged, String embeddedPath, String source, List<Block> blocks) {
     public static final char PAGE_BREAK = '\f';
@@ -52,23 +52,34 @@ public record Part(PartKind kind, String text, boolean paged, String embeddedPat
     }
 
     /**
-     * The blocks that cover the text: the reader's, or, when it gave none, one paragraph per non-blank line. Text
-     * outside every block (separators) belongs to no block.
+     * The blocks that cover the text: the reader's, and one paragraph per non-blank line of any text the reader left
+     * outside its blocks (a part whose reader knows no layout is all such lines). Every character a rule can match is
+     * in a block, so no layout condition is blind to text a reader did not place.
      */
     public List<Block> layout() {
-        if (!blocks.isEmpty()) {
-            return blocks;
+        List<Block> all = new java.util.ArrayList<>();
+        int covered = 0;
+        for (Block b : blocks) {
+            if (b.start() > covered) {
+                lines(covered, b.start(), all);
+            }
+            all.add(b);
+            covered = Math.max(covered, b.end());
         }
-        List<Block> lines = new java.util.ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == PAGE_BREAK) {
+        lines(covered, text.length(), all);
+        return all;
+    }
+
+    /** One paragraph per non-blank line of {@code [from, to)}. */
+    private void lines(int from, int to, List<Block> out) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '\n' || text.charAt(i) == PAGE_BREAK) {
                 if (!text.substring(start, i).isBlank()) {
-                    lines.add(Block.of(start, i, Block.Kind.PARAGRAPH));
+                    out.add(Block.of(start, i, Block.Kind.PARAGRAPH));
                 }
                 start = i + 1;
             }
         }
-        return lines;
     }
 }

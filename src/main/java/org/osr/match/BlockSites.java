@@ -32,6 +32,8 @@ final class BlockSites {
 
     private final Part part;
     private final String text;
+    private final NormalizedText normalized;
+    private LineColumns lineColumns;
     private final List<Block> blocks;
     private final int[] starts;
     private final int[] ends;
@@ -53,6 +55,7 @@ final class BlockSites {
     BlockSites(Part part, NormalizedText normalized, LineIndex lines) {
         this.part = part;
         this.text = normalized.text();
+        this.normalized = normalized;
         this.blocks = part.layout();
         int n = blocks.size();
         int[] toNormalized = toNormalized(normalized);
@@ -233,7 +236,22 @@ final class BlockSites {
 
         @Override
         public String cellAbove() {
+            LineColumns.Column column = lineColumn();
+            if (column != null) {
+                return column.own() > 0 ? column.cells().get(column.own() - 1) : null;
+            }
             return nearestCell(-1, 0);
+        }
+
+        /** For a placed line of a PDF/OFD table: the column of the hit's cell; null for other blocks. */
+        private LineColumns.Column lineColumn() {
+            if (index < 0 || !LineColumns.applies(blocks.get(index))) {
+                return null;
+            }
+            if (lineColumns == null) {
+                lineColumns = new LineColumns(blocks, normalized.original(), pages);
+            }
+            return lineColumns.column(index, lineColumns.cellAt(index, normalized.originalStart(s)));
         }
 
         /** The text of the first cell met stepping from the hit's cell by rows and columns, or null. */
@@ -254,6 +272,10 @@ final class BlockSites {
 
         @Override
         public String columnHeader() {
+            LineColumns.Column column = lineColumn();
+            if (column != null) {
+                return column.own() > 0 ? column.cells().get(0) : null;
+            }
             Block.Cell c = cell();
             if (c == null || c.row() == 0) {
                 return null;
@@ -284,6 +306,10 @@ final class BlockSites {
                 return out;
             }
             Block self = blocks.get(index);
+            LineColumns.Column column = row ? null : lineColumn();
+            if (column != null && !column.cells().isEmpty()) {
+                return new ArrayList<>(column.cells());
+            }
             if (self.cell() != null) {
                 List<Integer> same = (row ? tableRows : tableColumns).get(List.of(self.cell().table(),
                         row ? self.cell().row() : self.cell().column()));
