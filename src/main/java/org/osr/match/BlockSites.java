@@ -20,8 +20,6 @@ import org.osr.rules.conditions.HitSite;
 final class BlockSites {
     /** A short block that starts an annex: 附件, 附件1, 附件 2：, 附件一. */
     private static final Pattern ANNEX_LABEL = Pattern.compile("附件 ?[0-9一二三四五六七八九十]{0,3} ?[:.]?");
-    /** Lines whose top or left edge differ by less than this (a fraction of the page) are in one row or column. */
-    private static final double ALIGNED = 0.012;
     /** Paragraphs on each side that count as the hit's column when the format knows no table (a term, its definition). */
     private static final int NEIGHBOURS = 2;
     /**
@@ -34,6 +32,7 @@ final class BlockSites {
     private final String text;
     private final NormalizedText normalized;
     private LineColumns lineColumns;
+    private PlacedNeighbours placedNeighbours;
     private final List<Block> blocks;
     private final int[] starts;
     private final int[] ends;
@@ -45,10 +44,9 @@ final class BlockSites {
     private final int[] rankFromPageEnd;
     private final Map<List<Integer>, Integer> cells = new HashMap<>();
     private final Map<String, Set<Integer>> pagesOfText = new HashMap<>();
-    /** Cells by (table, row) and by (table, column); placed lines by page. */
+    /** Cells by (table, row) and by (table, column). */
     private final Map<List<Integer>, List<Integer>> tableRows = new HashMap<>();
     private final Map<List<Integer>, List<Integer>> tableColumns = new HashMap<>();
-    private final Map<Integer, List<Integer>> placedOnPage = new HashMap<>();
     /** Non-blank blocks by page. */
     private final Map<Integer, List<Integer>> onPage = new HashMap<>();
 
@@ -76,8 +74,6 @@ final class BlockSites {
                 cells.put(List.of(b.cell().table(), b.cell().row(), b.cell().column()), i);
                 tableRows.computeIfAbsent(List.of(b.cell().table(), b.cell().row()), k -> new ArrayList<>()).add(i);
                 tableColumns.computeIfAbsent(List.of(b.cell().table(), b.cell().column()), k -> new ArrayList<>()).add(i);
-            } else if (b.box() != null && !texts[i].isEmpty()) {
-                placedOnPage.computeIfAbsent(pages[i], k -> new ArrayList<>()).add(i);
             }
             if (!texts[i].isEmpty() && texts[i].length() <= 80) {
                 pagesOfText.computeIfAbsent(texts[i], k -> new HashSet<>()).add(pages[i]);
@@ -87,27 +83,51 @@ final class BlockSites {
         rankInPart = new int[n];
         rankInAnnex = new int[n];
         rankFromPageEnd = new int[n];
+        // Blocks that share a text line (the cells of a PDF table row) share a rank: ranks count lines of blocks.
         Map<Integer, Integer> ranks = new HashMap<>();
         int inPart = 0;
         int inAnnex = -1;
+        int previous = -1;
         for (int i = 0; i < n; i++) {
             if (texts[i].isEmpty()) {
                 continue;
             }
-            rankOnPage[i] = ranks.merge(pages[i], 1, Integer::sum);
-            rankInPart[i] = ++inPart;
-            if (ANNEX_LABEL.matcher(texts[i]).matches()) {
-                inAnnex = 0;
-            } else if (inAnnex >= 0) {
-                rankInAnnex[i] = ++inAnnex;
+            boolean sameLine = previous >= 0 && pages[previous] == pages[i] && onOneLine(ends[previous], starts[i]);
+            if (sameLine) {
+                rankOnPage[i] = rankOnPage[previous];
+                rankInPart[i] = rankInPart[previous];
+                rankInAnnex[i] = rankInAnnex[previous];
+            } else {
+                rankOnPage[i] = ranks.merge(pages[i], 1, Integer::sum);
+                rankInPart[i] = ++inPart;
+                if (ANNEX_LABEL.matcher(texts[i]).matches()) {
+                    inAnnex = 0;
+                } else if (inAnnex >= 0) {
+                    rankInAnnex[i] = ++inAnnex;
+                }
             }
+            previous = i;
         }
         Map<Integer, Integer> fromEnd = new HashMap<>();
+        int next = -1;
         for (int i = n - 1; i >= 0; i--) {
             if (!texts[i].isEmpty()) {
-                rankFromPageEnd[i] = fromEnd.merge(pages[i], 1, Integer::sum);
+                rankFromPageEnd[i] = next >= 0 && pages[next] == pages[i] && onOneLine(ends[i], starts[next])
+                        ? rankFromPageEnd[next] : fromEnd.merge(pages[i], 1, Integer::sum);
+                next = i;
             }
         }
+    }
+
+    /** Whether no line or page break lies between normalized offsets {@code from} and {@code to}. */
+    private boolean onOneLine(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsWord(String text, String word) {
@@ -231,19 +251,47 @@ final class BlockSites {
 
         @Override
         public String cellLeft() {
-            return nearestCell(0, -1);
+            if (index >= 0 && PlacedNeighbours.applies(blocks.get(index))) {
+                return placed().left(index);
+            }
+            Block.Cell c = cell();
+            for (int col = c == null ? -1 : c.column() - 1; col >= 0; col--) {
+                Integer k = cells.get(List.of(c.table(), c.row(), col));
+                if (k != null) {
+                    return texts[k];
+                }
+            }
+            return null;
         }
 
         @Override
-        public String cellAbove() {
-            LineColumns.Column column = lineColumn();
-            if (column != null) {
-                return column.own() > 0 ? column.cells().get(column.own() - 1) : null;
+        public List<String> above() {
+            List<String> out = new ArrayList<>();
+            if (index < 0) {
+                return out;
             }
-            return nearestCell(-1, 0);
+            Block.Cell c = cell();
+            if (c != null) {
+                for (int row = c.row() - 1; row >= 0; row--) {
+                    Integer k = cells.get(List.of(c.table(), row, c.column()));
+                    if (k != null) {
+                        out.add(texts[k]);
+                    }
+                }
+            } else if (PlacedNeighbours.applies(blocks.get(index))) {
+                out.addAll(placed().column(index, -1));
+            } else {
+                LineColumns.Column column = lineColumn();
+                if (column != null && column.own() > 0) {
+                    for (int j = column.own() - 1; j >= 0; j--) {
+                        out.add(column.cells().get(j));
+                    }
+                }
+            }
+            return out;
         }
 
-        /** For a placed line of a PDF/OFD table: the column of the hit's cell; null for other blocks. */
+        /** For a line of a PDF/OFD table split into cells by spaces: the column of the hit's cell; else null. */
         private LineColumns.Column lineColumn() {
             if (index < 0 || !LineColumns.applies(blocks.get(index))) {
                 return null;
@@ -254,39 +302,11 @@ final class BlockSites {
             return lineColumns.column(index, lineColumns.cellAt(index, normalized.originalStart(s)));
         }
 
-        /** The text of the first cell met stepping from the hit's cell by rows and columns, or null. */
-        private String nearestCell(int rowStep, int columnStep) {
-            Block.Cell c = cell();
-            if (c == null) {
-                return null;
+        private PlacedNeighbours placed() {
+            if (placedNeighbours == null) {
+                placedNeighbours = new PlacedNeighbours(blocks, pages, texts);
             }
-            for (int row = c.row() + rowStep, col = c.column() + columnStep; row >= 0 && col >= 0;
-                 row += rowStep, col += columnStep) {
-                Integer k = cells.get(List.of(c.table(), row, col));
-                if (k != null) {
-                    return texts[k];
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public String columnHeader() {
-            LineColumns.Column column = lineColumn();
-            if (column != null) {
-                return column.own() > 0 ? column.cells().get(0) : null;
-            }
-            Block.Cell c = cell();
-            if (c == null || c.row() == 0) {
-                return null;
-            }
-            for (int row = 0; row < c.row(); row++) {
-                Integer k = cells.get(List.of(c.table(), row, c.column()));
-                if (k != null && (row == 0 || blocks.get(k).cell().header())) {
-                    return texts[k];
-                }
-            }
-            return null;
+            return placedNeighbours;
         }
 
         @Override
@@ -299,29 +319,36 @@ final class BlockSites {
             return around(false);
         }
 
-        /** The blocks of the hit's row or column: table cells, aligned lines, or the paragraphs around it. */
+        /** The blocks of the hit's row or column: table cells, placed text, split lines, or the paragraphs around it. */
         private List<String> around(boolean row) {
             List<String> out = new ArrayList<>();
             if (index < 0) {
                 return out;
             }
             Block self = blocks.get(index);
-            LineColumns.Column column = row ? null : lineColumn();
-            if (column != null && !column.cells().isEmpty()) {
-                return new ArrayList<>(column.cells());
-            }
             if (self.cell() != null) {
                 List<Integer> same = (row ? tableRows : tableColumns).get(List.of(self.cell().table(),
                         row ? self.cell().row() : self.cell().column()));
                 same.forEach(k -> out.add(texts[k]));
-            } else if (self.box() != null) {
-                for (int k : placedOnPage.getOrDefault(pages[index], List.of())) {
-                    Block.Box b = blocks.get(k).box();
-                    if (Math.abs(row ? b.top() - self.box().top() : b.left() - self.box().left()) < ALIGNED) {
-                        out.add(texts[k]);
-                    }
+                return out;
+            }
+            if (PlacedNeighbours.applies(self)) {
+                if (row) {
+                    return placed().row(index);
                 }
-            } else if (row) {
+                List<String> up = placed().column(index, -1);
+                for (int j = up.size() - 1; j >= 0; j--) {
+                    out.add(up.get(j));
+                }
+                out.add(texts[index]);
+                out.addAll(placed().column(index, 1));
+                return out;
+            }
+            LineColumns.Column column = row ? null : lineColumn();
+            if (column != null && !column.cells().isEmpty()) {
+                return new ArrayList<>(column.cells());
+            }
+            if (row) {
                 out.add(texts[index]);
             } else {
                 out.addAll(neighbours(-1));

@@ -105,6 +105,37 @@ class LayoutConditionsTest {
     }
 
     @Test
+    void onAPdfPageTheFieldIsTheTextPlacedUnderOrBesideTheLabel() throws Exception {
+        RuleEngine e = engine("{cell-after: [密级]}", "{lists-levels: [绝密, 机密, 秘密]}");
+        Doc register = new Doc();
+        register.add("收文登记簿", Block.Kind.LINE, null, new Block.Box(0.30, 0.10, 0.70, 0.13, 0));
+        register.add("文号", Block.Kind.LINE, null, new Block.Box(0.15, 0.18, 0.25, 0.20, 0));
+        register.add("密级", Block.Kind.LINE, null, new Block.Box(0.56, 0.18, 0.62, 0.20, 0));
+        register.add("×政办〔2026〕3号", Block.Kind.LINE, null, new Block.Box(0.15, 0.21, 0.40, 0.23, 0));
+        register.add("机密", Block.Kind.LINE, null, new Block.Box(0.56, 0.21, 0.60, 0.23, 0));
+        register.add("×政办〔2026〕4号", Block.Kind.LINE, null, new Block.Box(0.15, 0.30, 0.40, 0.32, 0));
+        register.add("秘密", Block.Kind.LINE, null, new Block.Box(0.56, 0.30, 0.60, 0.32, 0));
+        assertThat(e.match(register.part())).extracting(Hit::normalizedMatch).containsExactly("机密", "秘密");
+
+        Doc form = new Doc();
+        form.add("密级", Block.Kind.LINE, null, new Block.Box(0.15, 0.20, 0.22, 0.22, 0));
+        form.add("机密", Block.Kind.LINE, null, new Block.Box(0.30, 0.20, 0.36, 0.22, 0));
+        assertThat(e.match(form.part())).hasSize(1);
+
+        Doc glossary = new Doc();
+        glossary.add("密级", Block.Kind.LINE, null, new Block.Box(0.15, 0.20, 0.22, 0.22, 0));
+        glossary.add("绝密", Block.Kind.LINE, null, new Block.Box(0.15, 0.23, 0.22, 0.25, 0));
+        glossary.add("机密", Block.Kind.LINE, null, new Block.Box(0.15, 0.26, 0.22, 0.28, 0));
+        glossary.add("秘密", Block.Kind.LINE, null, new Block.Box(0.15, 0.29, 0.22, 0.31, 0));
+        assertThat(e.match(glossary.part())).as("a column naming each level once").isEmpty();
+
+        Doc elsewhere = new Doc();
+        elsewhere.add("密级", Block.Kind.LINE, null, new Block.Box(0.15, 0.20, 0.22, 0.22, 0));
+        elsewhere.add("机密", Block.Kind.LINE, null, new Block.Box(0.60, 0.60, 0.66, 0.62, 0));
+        assertThat(e.match(elsewhere.part())).as("far from the label, in no column of it").isEmpty();
+    }
+
+    @Test
     void regionsNeedABoxOnThePage() throws Exception {
         RuleEngine e = engine("{region: [top-right, margin]}", null);
         Doc doc = new Doc().p("正文");

@@ -3,9 +3,9 @@ package org.osr.rules.conditions;
 import java.util.List;
 
 /**
- * The hit fills a form's field: it is in the table cell right of or under a label cell ({@code 密级 | 机密}), in a
- * column headed by the label (a register's 密级 column), or, outside tables, it follows the label at the start of
- * its line ({@code 密级  机密} drawn as one PDF line).
+ * The hit fills a form's field: it is in the table cell right of a label cell ({@code 密级 | 机密}) or anywhere under
+ * one in its column (a register's 密级 column) — in a PDF or OFD, the text placed right of the label or below it —
+ * or it follows the label at the start of its line ({@code 密级  机密} drawn as one PDF line).
  */
 record CellAfter(List<String> labels) implements Condition {
     CellAfter {
@@ -14,11 +14,7 @@ record CellAfter(List<String> labels) implements Condition {
 
     @Override
     public boolean holds(HitSite site) {
-        if (site.block() != null && site.block().cell() != null) {
-            return isLabel(site.cellLeft()) || isLabel(site.cellAbove()) || isLabel(site.columnHeader())
-                    || isLabel(site.before());
-        }
-        return isLabel(site.before());
+        return isLabel(site.before()) || isLabel(site.cellLeft()) || site.above().stream().anyMatch(this::isLabel);
     }
 
     private boolean isLabel(String text) {

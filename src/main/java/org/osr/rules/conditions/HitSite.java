@@ -29,7 +29,7 @@ public interface HitSite {
     /** The block's text after the hit, up to 160 characters. */
     String after();
 
-    /** 1-based rank of the block among the non-blank blocks of its page. */
+    /** 1-based rank of the block among the non-blank blocks of its page (blocks on one text line share a rank). */
     int rankOnPage();
 
     /** 1-based rank of the block among the non-blank blocks of its part. */
@@ -41,24 +41,29 @@ public interface HitSite {
     /** 1-based rank of the block counted back from the last non-blank block of its page. */
     int rankFromPageEnd();
 
-    /** The text of the nearest cell to the left in the same row, or null (not a cell, first column). */
+    /**
+     * The text of the nearest cell to the left in the same row (a table cell, or a block placed on the same row of a
+     * PDF/OFD page), or null.
+     */
     String cellLeft();
 
-    /** The text of the nearest cell above in the same column, or null. */
-    String cellAbove();
-
-    /** The text of the column's header cell (a header cell, or the first row), or null. */
-    String columnHeader();
+    /**
+     * The texts above the hit in its column, nearest first: the cells above it in its table column (the header cell
+     * among them), or the blocks placed above it whose horizontal extents overlap its own.
+     */
+    List<String> above();
 
     /**
-     * The texts of the blocks in the hit's row, its own included: the cells of its table row, or, for lines
-     * placed on a page, the lines at the same height.
+     * The texts of the blocks in the hit's row, its own included: the cells of its table row, or, for text placed
+     * on a page, the blocks on the same row, left to right.
      */
     List<String> row();
 
     /**
-     * The texts of the blocks in the hit's column, its own included: the cells of its table column; for lines
-     * placed on a page, the lines starting at the same left edge; otherwise the two paragraphs before and after.
+     * The texts of the blocks in the hit's column, its own included: the cells of its table column; for text
+     * placed on a page, the blocks above and below whose horizontal extents overlap its own; for a PDF line of
+     * space-separated cells, the cells at its index in the lines around it of as many cells; otherwise the two
+     * paragraphs before and after.
      */
     List<String> column();
 
