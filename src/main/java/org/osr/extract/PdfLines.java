@@ -20,7 +20,8 @@ import org.apache.pdfbox.util.Matrix;
  * text stripper over those pages (the one Tika uses underneath, with Tika's settings, so it cuts the same lines in the
  * same order): its lines are matched to the body's in order, by their visible characters. A body line no stripped line spells (a form field, a bookmark Tika
  * adds after the pages) is a line without a box; a turned or vertical line {@link PdfTurnedText} joined is spelled
- * by several stripped lines, and gets their joint box.
+ * by several stripped lines, and gets their joint box. An upright line spelled by one stripped line whose glyphs
+ * stand a table cell apart ({@link LineSegments}) is one block per cell, each with the box of its own glyphs.
  */
 final class PdfLines {
     /** How many stripped lines a body line may skip to find its match (text Tika and PDFBox order differently). */
