@@ -31,7 +31,7 @@ final class OfdLayout {
      * its glyphs turned {@code rotation} degrees clockwise (0, 90, 180 or 270).
      */
     record Run(double x, double y, double endX, double endY, double size, int rotation, String text)
-            implements VerticalColumns.Glyph {
+            implements VerticalColumns.Glyph, LineSegments.Glyph {
         Run(double x, double y, double endX, double size, String text) {
             this(x, y, endX, y, size, 0, text);
         }
@@ -39,6 +39,16 @@ final class OfdLayout {
         @Override
         public double down() {
             return y;
+        }
+
+        @Override
+        public double left() {
+            return Math.min(x, endX);
+        }
+
+        @Override
+        public double right() {
+            return Math.max(x, endX);
         }
 
         /** The run's box {left, top, right, bottom}: the baseline, widened by the glyphs' height across it. */
@@ -112,22 +122,31 @@ final class OfdLayout {
             if (!column) {
                 line.sort(Comparator.comparingDouble(Run::x));
             }
+            int rotation = column ? 90 : line.stream().allMatch(r -> r.rotation() == line.get(0).rotation())
+                    ? line.get(0).rotation() : 0;
+            boolean upright = !column && line.stream().allMatch(r -> r.rotation() == 0);
+            List<Integer> cuts = upright ? LineSegments.starts(line) : List.of();
             int start = out.length();
             double end = Double.NaN;
-            double[] box = line.get(0).box();
-            for (Run r : line) {
-                if (!column && !Double.isNaN(end) && r.x() - end > SPACE_GAP * r.size()) {
+            double[] box = null;
+            for (int i = 0; i < line.size(); i++) {
+                Run r = line.get(i);
+                boolean spaced = !column && !Double.isNaN(end) && r.x() - end > SPACE_GAP * r.size();
+                if (spaced && cuts.contains(i)) {
+                    placed.add(new Line(start, out.length(), box[0], box[1], box[2], box[3], rotation));
+                    out.append(' ');
+                    start = out.length();
+                    box = null;
+                } else if (spaced) {
                     out.append(' ');
                 }
                 // A code is drawn on one baseline: a line break inside it (XML allows one) is no line of the page.
                 out.append(r.text().strip().replaceAll("[\\r\\n\\f]+", " "));
                 end = Double.isNaN(end) ? r.endX() : Math.max(end, r.endX());
                 double[] b = r.box();
-                box = new double[] {Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]),
-                        Math.max(box[3], b[3])};
+                box = box == null ? b : new double[] {Math.min(box[0], b[0]), Math.min(box[1], b[1]),
+                        Math.max(box[2], b[2]), Math.max(box[3], b[3])};
             }
-            int rotation = column ? 90 : line.stream().allMatch(r -> r.rotation() == line.get(0).rotation())
-                    ? line.get(0).rotation() : 0;
             placed.add(new Line(start, out.length(), box[0], box[1], box[2], box[3], rotation));
             out.append('\n');
         }

@@ -20,7 +20,8 @@ import org.apache.pdfbox.util.Matrix;
  * text stripper over those pages (the one Tika uses underneath, with Tika's settings, so it cuts the same lines in the
  * same order): its lines are matched to the body's in order, by their visible characters. A body line no stripped line spells (a form field, a bookmark Tika
  * adds after the pages) is a line without a box; a turned or vertical line {@link PdfTurnedText} joined is spelled
- * by several stripped lines, and gets their joint box.
+ * by several stripped lines, and gets their joint box. An upright line spelled by one stripped line whose glyphs
+ * stand a table cell apart ({@link LineSegments}) is one block per cell, each with the box of its own glyphs.
  */
 final class PdfLines {
     /** How many stripped lines a body line may skip to find its match (text Tika and PDFBox order differently). */
@@ -29,8 +30,34 @@ final class PdfLines {
     private PdfLines() {
     }
 
-    /** A stripped line: its visible characters (see {@link #key}) and its box, or null when it has no glyphs. */
-    private record Placed(String key, Block.Box box) {
+    /**
+     * A stripped line: its visible characters (see {@link #key}), its box (null when it has no glyphs) and, when it
+     * falls apart into cells ({@link LineSegments}), its segments; otherwise none.
+     */
+    private record Placed(String key, Block.Box box, List<Segment> segments) {
+    }
+
+    /** A segment of a line: where it starts (code points into the line's key) and its box. */
+    private record Segment(int keyStart, Block.Box box) {
+    }
+
+    /** A visible glyph of an upright line, for {@link LineSegments}; {@code visible} is its share of the key. */
+    private record Glyph(TextPosition position, String text, int visible) implements LineSegments.Glyph {
+        @Override
+        public double left() {
+            return position.getXDirAdj();
+        }
+
+        @Override
+        public double right() {
+            return position.getXDirAdj() + position.getWidthDirAdj();
+        }
+
+        @Override
+        public double size() {
+            Matrix m = position.getTextMatrix();
+            return Math.hypot(m.getScaleX(), m.getShearY());
+        }
     }
 
     /**
@@ -60,14 +87,20 @@ final class PdfLines {
                 List<Placed> lines = placed.getOrDefault(page, List.of());
                 String key = key(body.substring(from, to));
                 Block.Box box = null;
+                List<Segment> segments = List.of();
                 for (int k = next; k < Math.min(lines.size(), next + WINDOW) && box == null; k++) {
                     int end = spelledBy(lines, k, key);
                     if (end > k) {
                         box = union(lines.subList(k, end));
+                        segments = end == k + 1 ? lines.get(k).segments() : List.of();
                         next = end;
                     }
                 }
-                blocks.add(new Block(from, to, Block.Kind.LINE, page, null, box));
+                if (segments.size() > 1) {
+                    addSegments(blocks, body, from, to, page, segments);
+                } else {
+                    blocks.add(new Block(from, to, Block.Kind.LINE, page, null, box));
+                }
             }
             if (c == Part.PAGE_BREAK) {
                 page++;
@@ -76,6 +109,41 @@ final class PdfLines {
             start = i + 1;
         }
         return blocks;
+    }
+
+    /**
+     * One block per segment of the body line {@code [from, to)}. A segment starts at the visible character its key
+     * offset counts to; where the body has no space before it (the text runs on), it stays with the segment before.
+     */
+    private static void addSegments(List<Block> blocks, String body, int from, int to, int page,
+            List<Segment> segments) {
+        int visible = 0;
+        int next = 1;   // the segment whose start comes next
+        int start = from;
+        int lastEnd = from;   // after the last visible character
+        Block.Box box = segments.get(0).box();
+        for (int i = from; i < to; ) {
+            int c = body.codePointAt(i);
+            int width = Character.charCount(c);
+            if (invisible(c)) {
+                i += width;
+                continue;
+            }
+            if (next < segments.size() && visible == segments.get(next).keyStart()) {
+                if (i > lastEnd) {
+                    blocks.add(new Block(start, lastEnd, Block.Kind.LINE, page, null, box));
+                    start = i;
+                    box = segments.get(next).box();
+                } else {
+                    box = union(box, segments.get(next).box());
+                }
+                next++;
+            }
+            visible++;
+            i += width;
+            lastEnd = i;
+        }
+        blocks.add(new Block(start, to, Block.Kind.LINE, page, null, box));
     }
 
     /** The end (exclusive) of the run of stripped lines from {@code k} that spells {@code key}, or {@code k}. */
@@ -100,12 +168,7 @@ final class PdfLines {
     private static Block.Box union(List<Placed> lines) {
         Block.Box u = null;
         for (Placed p : lines) {
-            Block.Box b = p.box();
-            if (b == null) {
-                continue;
-            }
-            u = u == null ? b : new Block.Box(Math.min(u.left(), b.left()), Math.min(u.top(), b.top()),
-                    Math.max(u.right(), b.right()), Math.max(u.bottom(), b.bottom()), u.rotation());
+            u = union(u, p.box());
         }
         if (u != null && lines.size() > 1 && u.rotation() == 0 && u.bottom() - u.top() > u.right() - u.left()) {
             u = new Block.Box(u.left(), u.top(), u.right(), u.bottom(), 90);
@@ -113,11 +176,20 @@ final class PdfLines {
         return u;
     }
 
+    /** The box around two boxes (either may be null), in the direction of the first. */
+    private static Block.Box union(Block.Box u, Block.Box b) {
+        if (u == null || b == null) {
+            return u == null ? b : u;
+        }
+        return new Block.Box(Math.min(u.left(), b.left()), Math.min(u.top(), b.top()),
+                Math.max(u.right(), b.right()), Math.max(u.bottom(), b.bottom()), u.rotation());
+    }
+
     /** The characters that have to agree: no whitespace, every star (or a symbol font's private-use glyph) as ★. */
     static String key(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (invisible(c)) {
                 return;
             }
             boolean star = c == '★' || c == '☆' || (c >= 0xF000 && c <= 0xF0FF)
@@ -125,6 +197,10 @@ final class PdfLines {
             out.appendCodePoint(star ? '★' : c);
         });
         return out.toString();
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /**
@@ -231,12 +307,51 @@ final class PdfLines {
             }
             String key = key(text.toString());
             if (!key.isEmpty()) {
+                Block.Box box = box(getCurrentPage(), glyphs);
+                List<Segment> segments = box != null && box.rotation() == 0
+                        ? segments(getCurrentPage(), glyphs, key) : List.of();
                 lines.computeIfAbsent(getCurrentPageNo(), p -> new ArrayList<>())
-                        .add(new Placed(key, box(getCurrentPage(), glyphs)));
+                        .add(new Placed(key, box, segments));
             }
             text.setLength(0);
             glyphs.clear();
         }
+    }
+
+    /**
+     * The segments of an upright line ({@link LineSegments}) with their boxes, or none when it is one, or when its
+     * glyphs do not spell its {@code key} (a ligature PDFBox wrote out as two letters).
+     */
+    private static List<Segment> segments(PDPage page, List<TextPosition> positions, String key) {
+        List<Glyph> visible = new ArrayList<>();
+        int count = 0;
+        for (TextPosition p : positions) {
+            String text = p.getUnicode() == null ? "" : key(p.getUnicode());
+            int n = text.codePointCount(0, text.length());
+            if (n > 0) {
+                visible.add(new Glyph(p, text, n));
+                count += n;
+            }
+        }
+        if (count != key.codePointCount(0, key.length())) {
+            return List.of();
+        }
+        List<Integer> starts = LineSegments.starts(visible);
+        if (starts.isEmpty()) {
+            return List.of();
+        }
+        List<Segment> segments = new ArrayList<>();
+        int from = 0;
+        int keyStart = 0;
+        List<Integer> ends = new ArrayList<>(starts);
+        ends.add(visible.size());
+        for (int to : ends) {
+            List<Glyph> segment = visible.subList(from, to);
+            segments.add(new Segment(keyStart, box(page, segment.stream().map(Glyph::position).toList())));
+            keyStart += segment.stream().mapToInt(Glyph::visible).sum();
+            from = to;
+        }
+        return segments;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.Block.Cell;
 import org.osr.extract.Block.Kind;
 import org.osr.testkit.RotatedPdf;
+import org.osr.testkit.SampleDocuments;
 import org.osr.testkit.RotatedPdf.Note;
 import org.osr.testkit.RotatedPdf.Setting;
 
@@ -223,6 +225,58 @@ class BlockLayoutTest {
                     .get(body.blocks().indexOf(b) % 2));
             assertThat(b.box() != null).as("page %d placed", b.page()).isEqualTo(b.page() != 2);
         }
+    }
+
+    @Test
+    void tableCellsOnOneBaselineAreLinesOfTheirOwnButWordsAndProseAreNot() throws Exception {
+        String prose = "各单位要认真组织实施，确保各项要求落实到位。";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font cjk = PDType0Font.load(doc, new java.io.File(SampleDocuments.DEFAULT_FONT));
+            PDType0Font latin = PDType0Font.load(doc, new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                // in reading order: Tika does not sort by position
+                cs.setFont(cjk, 12);
+                text(cs, 80, 760, "收文登记");
+                text(cs, 80, 700, "密级");
+                text(cs, 200, 700, "份数");
+                text(cs, 80, 680, "机密");
+                cs.setFont(latin, 12);
+                text(cs, 200, 680, "2");
+                cs.setFont(cjk, 12);
+                text(cs, 80, 640, "绝");
+                text(cs, 116, 640, "密");   // letter-spaced, two em apart
+                cs.setFont(latin, 12);
+                text(cs, 80, 600, "The committee will meet again on Monday morning.");
+                cs.setFont(cjk, 12);
+                text(cs, 80, 560, prose);
+            }
+            doc.save(out);
+        }
+        Part body = body("register.pdf", out.toByteArray());
+        assertInOrderWithoutOverlap(body);
+        assertThat(body.text()).contains("密级 份数\n机密 2\n");
+        assertThat(seen(body)).extracting(Seen::text).containsExactly("收文登记", "密级", "份数", "机密", "2", "绝 密",
+                "The committee will meet again on Monday morning.", prose);
+        assertThat(body.blocks()).allMatch(b -> b.kind() == Kind.LINE && b.page() == 1 && b.box() != null);
+        Block.Box level = lineBox(body, "密级");
+        Block.Box copies = lineBox(body, "份数");
+        Block.Box secret = lineBox(body, "机密");
+        Block.Box two = lineBox(body, "2");
+        assertThat(secret.left()).isLessThan(level.right());
+        assertThat(secret.right()).isGreaterThan(level.left()).isLessThan(copies.left());
+        assertThat(two.left()).isLessThan(copies.right());
+        assertThat(two.right()).isGreaterThan(copies.left());
+        assertThat(level.bottom()).isLessThanOrEqualTo(secret.top() + 0.01);
+        assertThat(level.right()).isLessThan(copies.left());
+        assertThat(Math.abs(level.top() - copies.top())).isLessThan(0.005);
+    }
+
+    private static Block.Box lineBox(Part body, String text) {
+        return body.blocks().stream().filter(b -> body.text().substring(b.start(), b.end()).equals(text))
+                .findFirst().orElseThrow().box();
     }
 
     private static void text(PDPageContentStream cs, float x, float y, String text) throws java.io.IOException {

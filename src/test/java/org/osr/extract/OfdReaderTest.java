@@ -146,6 +146,43 @@ class OfdReaderTest {
     }
 
     @Test
+    void tableCellsOnOneBaselineAreBlocksOfTheirOwnButWordsAndProseAreNot() throws IOException {
+        List<OfdBuilder.Text> page = new ArrayList<>(List.of(
+                new OfdBuilder.Text(30, 50, "密级", 5), new OfdBuilder.Text(70, 50, "份数", 5),
+                new OfdBuilder.Text(30, 58, "机密", 5), new OfdBuilder.Text(70, 58, "2", 5),
+                // letter-spaced: two em apart, still one marking
+                new OfdBuilder.Text(30, 70, "绝", 5), new OfdBuilder.Text(45, 70, "密", 5),
+                // a half-width space typed between Chinese and Latin is half an em: no cell
+                new OfdBuilder.Text(30, 100, "今年", 5), new OfdBuilder.Text(42.5, 100, "GDP", 5)));
+        // an English sentence one word a code, a third of an em between words; Chinese prose one glyph a code
+        double x = 30;
+        for (String word : "The committee will meet again on Monday".split(" ")) {
+            page.add(new OfdBuilder.Text(x, 80, word, 5));
+            x += word.length() * 5 + 5 / 3.0;
+        }
+        String prose = "各单位要认真组织实施。";
+        for (int c = 0; c < prose.length(); c++) {
+            page.add(new OfdBuilder.Text(30 + c * 5, 90, prose.substring(c, c + 1), 5));
+        }
+        Path file = OfdBuilder.create().page(page.toArray(OfdBuilder.Text[]::new)).write(tmp.resolve("cells.ofd"));
+        Part body = part(OfdReader.read(file), PartKind.BODY);
+
+        assertThat(body.text()).startsWith("密级 份数\n机密 2\n");
+        assertThat(body.blocks()).extracting(b -> body.text().substring(b.start(), b.end())).containsExactly(
+                "密级", "份数", "机密", "2", "绝 密", "The committee will meet again on Monday", prose, "今年 GDP");
+        Block.Box level = blockOf(body, "密级").box();
+        Block.Box secret = blockOf(body, "机密").box();
+        Block.Box copies = blockOf(body, "份数").box();
+        Block.Box two = blockOf(body, "2").box();
+        assertThat(secret.left()).isLessThan(level.right());
+        assertThat(secret.right()).isGreaterThan(level.left()).isLessThan(copies.left());
+        assertThat(two.left()).isLessThan(copies.right());
+        assertThat(two.right()).isGreaterThan(copies.left());
+        assertThat(level.top()).isLessThan(secret.top());
+        assertThat(level.right()).isLessThan(copies.left());
+    }
+
+    @Test
     void templateAndWatermarkLinesAreBlocksToo() throws IOException {
         Path file = OfdBuilder.create()
                 .template(OfdBuilder.Text.at(150, 15, "内部资料"))
