@@ -33,6 +33,7 @@ final class BlockSites {
     private final NormalizedText normalized;
     private LineColumns lineColumns;
     private PlacedNeighbours placedNeighbours;
+    private final LineIndex lines;
     private final List<Block> blocks;
     private final int[] starts;
     private final int[] ends;
@@ -54,6 +55,7 @@ final class BlockSites {
         this.part = part;
         this.text = normalized.text();
         this.normalized = normalized;
+        this.lines = lines;
         this.blocks = part.layout();
         int n = blocks.size();
         int[] toNormalized = toNormalized(normalized);
@@ -227,22 +229,39 @@ final class BlockSites {
 
         @Override
         public int rankOnPage() {
-            return index < 0 ? 0 : rankOnPage[index];
+            return index < 0 || rankOnPage[index] == 0 ? 0 : rankOnPage[index] + linesBefore();
         }
 
         @Override
         public int rankInPart() {
-            return index < 0 ? 0 : rankInPart[index];
+            return index < 0 || rankInPart[index] == 0 ? 0 : rankInPart[index] + linesBefore();
         }
 
         @Override
         public int rankInAnnex() {
-            return index < 0 ? 0 : rankInAnnex[index];
+            return index < 0 || rankInAnnex[index] == 0 ? 0 : rankInAnnex[index] + linesBefore();
         }
 
         @Override
         public int rankFromPageEnd() {
-            return index < 0 ? 0 : rankFromPageEnd[index];
+            return index < 0 || rankFromPageEnd[index] == 0 ? 0 : rankFromPageEnd[index] + linesAfter();
+        }
+
+        /**
+         * Non-blank lines of the hit's block before the hit's line: a block of many lines (a paragraph with line
+         * breaks, a whole text file Tika wrapped in one paragraph) is only "first" at its first line.
+         */
+        private int linesBefore() {
+            int first = lines.lineOf(starts[index]);
+            int hit = lines.lineOf(s);
+            return hit == first ? 0 : Math.max(0, lines.rank(hit) - lines.rank(first));
+        }
+
+        /** Non-blank lines of the hit's block after the hit's line. */
+        private int linesAfter() {
+            int last = lines.lineOf(Math.max(starts[index], ends[index] - 1));
+            int hit = lines.lineOf(Math.max(s, e - 1));
+            return hit == last ? 0 : Math.max(0, lines.rank(last) - lines.rank(hit));
         }
 
         private Block.Cell cell() {

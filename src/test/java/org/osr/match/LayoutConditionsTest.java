@@ -76,6 +76,17 @@ class LayoutConditionsTest {
     }
 
     @Test
+    void aBlockOfManyLinesIsFirstOnlyAtItsFirstLines() throws Exception {
+        RuleEngine e = engine("{first-blocks: 3}", null);
+        Doc wrapped = new Doc();
+        wrapped.add("第一行\n第二行\n第三行\n第四行\n机密\n第六行", Block.Kind.PARAGRAPH, null, null);
+        assertThat(e.match(wrapped.part())).as("a whole text file in one paragraph").isEmpty();
+        Doc head = new Doc();
+        head.add("000318\n机密\n特急", Block.Kind.PARAGRAPH, null, null);
+        assertThat(e.match(head.part())).as("a red head typed with line breaks").hasSize(1);
+    }
+
+    @Test
     void aDocxPageCountsFromItsOwnFirstBlock() throws Exception {
         RuleEngine e = engine("{first-blocks: 2}", null);
         Part paged = new Doc().p("一", "二", "三", "四").newPage().p("机密", "正文").part();
