@@ -182,7 +182,7 @@ public final class TikaExtractor implements Extractor {
         return context;
     }
 
-    /** The order matters: the first reader of the file's type that reads it gives its parts. */
+    /** Asked in this order; the first that reads the file's type and succeeds gives its parts. The last reads any. */
     private static final List<FormatReader> READERS = List.of(new LegacyWordParts(), new DocxParts(), new OfdParts(),
             new PdfParts(), new ImageParts(), new HtmlParts(), new TikaTextParts());
 
@@ -193,6 +193,7 @@ public final class TikaExtractor implements Extractor {
                 break;
             }
         }
+        // Whichever reader read it: a workbook's or presentation's layers Tika folded into its text, PDF annotations.
         try {
             parts.addAll(OoxmlLayers.read(file.path(), file.mediaType()));
         } catch (IOException e) {
