@@ -16,6 +16,7 @@ import org.osr.extract.TikaExtractor;
 import org.osr.judge.DocumentReviewer;
 import org.osr.judge.Judge;
 import org.osr.judge.Opinion;
+import org.osr.judge.ParallelReviews;
 import org.osr.judge.Verdict;
 import org.osr.match.RuleEngine;
 import org.osr.ocr.OcrMode;
@@ -85,6 +86,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "unreviewable.")
     int timeoutSeconds = 60;
 
+    @Option(names = "--jobs", paramLabel = "N", converter = JobCount.class,
+            description = "Files reviewed at once (default: the number of processors, here ${DEFAULT-VALUE}); "
+                    + "the report keeps the order of the inputs.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     ScanCommand(Io io) {
         this.io = io;
     }
@@ -119,17 +125,21 @@ final class ScanCommand implements Callable<Integer> {
                 io.err().println("osr: cannot read " + masking.plain().maskPath(e.path()) + ": "
                         + masking.plain().mask(e.message()));
             }
-            DocumentReviewer reviewer = new DocumentReviewer(extractor.join(), extractors, new RuleEngine(packs),
-                    new Judge(Action.fromId(failOn.name())), Duration.ofSeconds(timeoutSeconds));
+            RuleEngine engine = new RuleEngine(packs);   // immutable: shared by every job
+            Judge judge = new Judge(Action.fromId(failOn.name()));
+            Duration timeout = Duration.ofSeconds(timeoutSeconds);
             Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
             TerminalSummary terminal = !quiet && io.stderrIsTerminal()
                     ? new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null, masking) : null;
-            try {
+            try (ParallelReviews reviews = new ParallelReviews(jobs,
+                    new DocumentReviewer(extractor.join(), extractors, engine, judge, timeout),
+                    () -> new DocumentReviewer(extractors.get(), extractors, engine, judge, timeout))) {
                 ReportWriter report = format == Format.text ? new TextReport(out.writer(), language, basis, masking)
                         : new JsonReport(out.writer(), format == Format.jsonl, language, basis, Version.VERSION,
                         masking);
-                for (Inputs.Input input : inputs.files()) {
-                    Opinion opinion = review(reviewer, input, tally, masking);
+                var outcomes = reviews.review(inputs.files(), Inputs.Input::file, Inputs.Input::displayPath);
+                while (outcomes.hasNext()) {
+                    Opinion opinion = review(outcomes.next(), tally, masking);
                     if (opinion == null) {
                         continue;
                     }
@@ -149,9 +159,10 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private Opinion review(DocumentReviewer reviewer, Inputs.Input input, ScanSummary.Tally tally, Masking masking) {
+    private Opinion review(ParallelReviews.Outcome<Inputs.Input> outcome, ScanSummary.Tally tally, Masking masking) {
+        Inputs.Input input = outcome.input();
         try {
-            return reviewer.review(input.file(), input.displayPath());
+            return outcome.opinion();
         } catch (IOException e) {
             Inputs.InputError error = new Inputs.InputError(input.displayPath(), Inputs.InputError.UNREADABLE,
                     Inputs.reason(e));
@@ -175,6 +186,24 @@ final class ScanCommand implements Callable<Integer> {
             return Lang.parse(option);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--lang must be zh or en, not '" + option + "'");
+        }
+    }
+
+    /** {@code --jobs}: a whole number of files, at least one. Picocli prefixes the option's name to the message. */
+    static final class JobCount implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int jobs;
+            try {
+                jobs = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a whole number of "
+                        + "files; give 1 or more");
+            }
+            if (jobs < 1) {
+                throw new picocli.CommandLine.TypeConversionException(value + " is out of range; give 1 or more");
+            }
+            return jobs;
         }
     }
 
