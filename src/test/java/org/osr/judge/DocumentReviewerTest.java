@@ -79,12 +79,12 @@ class DocumentReviewerTest {
         assertThat(built.get()).as("a fresh extractor replaces the abandoned one").isEqualTo(2);
     }
 
-    @Test
-    void theDeadlineCoversMatchingNotOnlyReading() throws Exception {
-        // A regex within the pack limits that RE2 runs in linear time but slowly over one long line: reading the
-        // plain-text file takes a moment, matching it would take about a minute.
-        Path file = Files.writeString(dir.resolve("long.txt"), "a".repeat(4_000_000));
-        RuleEngine slow = engine("""
+    /**
+     * A regex within the pack limits that RE2 runs in linear time but slowly over one long line (about a minute over
+     * 4 million letters), and a marking rule.
+     */
+    static RuleEngine slowMatching() throws Exception {
+        return engine("""
                 pack: t
                 version: "1"
                 title: t
@@ -100,6 +100,14 @@ class DocumentReviewerTest {
                     message: marked
                     terms: [机密★5年]
                 """);
+    }
+
+    @Test
+    void theDeadlineCoversMatchingNotOnlyReading() throws Exception {
+        // A regex within the pack limits that RE2 runs in linear time but slowly over one long line: reading the
+        // plain-text file takes a moment, matching it would take about a minute.
+        Path file = Files.writeString(dir.resolve("long.txt"), "a".repeat(4_000_000));
+        RuleEngine slow = slowMatching();
         DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(), TikaExtractor::new, slow,
                 new Judge(Action.REDACT), Duration.ofSeconds(3));
         Opinion opinion = reviewer.review(file, "long.txt");

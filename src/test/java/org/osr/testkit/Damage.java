@@ -39,6 +39,14 @@ public final class Damage {
         }
     }
 
+    /**
+     * The first stream's /Length renamed (same bytes, so the cross-reference table still fits): PDFBox reads the
+     * stream to its end marker and says so only in its log, which osr names as damage worked around.
+     */
+    public static byte[] pdfStreamWithoutLength(byte[] uncompressedPdf) {
+        return bytes(latin1(uncompressedPdf).replaceFirst("/Length ", "/Lxngth "));
+    }
+
     /** Page {@code index} (0-based) taken out of the page tree's /Kids while /Count still counts it. */
     public static byte[] pdfWithoutPage(byte[] pdf, int index) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
