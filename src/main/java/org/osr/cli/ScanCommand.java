@@ -10,13 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.osr.extract.Document;
-import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
-import org.osr.judge.DocumentReviewer;
+import org.osr.review.DocumentReviewer;
 import org.osr.judge.Judge;
-import org.osr.judge.Opinion;
-import org.osr.judge.Verdict;
+import org.osr.review.InternalFailure;
+import org.osr.review.Opinion;
 import org.osr.match.RuleEngine;
 import org.osr.ocr.OcrMode;
 import org.osr.ocr.Tesseract;
@@ -141,6 +139,14 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
                 out.commit();
+            } catch (InternalFailure bug) {
+                io.err().println("osr: internal error while checking " + masking.plain().maskPath(bug.path()) + ": "
+                        + bug.getCause() + " (a bug in osr, not a problem of the file; please report it; OSR_DEBUG=1 "
+                        + "prints the stack trace)");
+                if (System.getenv("OSR_DEBUG") != null) {
+                    bug.printStackTrace(io.err());
+                }
+                return ExitCodes.INTERNAL;
             } catch (IOException e) {
                 throw new ReportOutput.WriteFailure((reportFile == null ? "standard output" : reportFile.toString())
                         + ": " + Inputs.reason(e));
@@ -159,11 +165,6 @@ final class ScanCommand implements Callable<Integer> {
                     + masking.plain().mask(error.message()));
             tally.inputError(error);
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
-            // A parser bug on one file must not end the run or let the file pass: it is unreviewable.
-            Problem problem = new Problem(Problem.CORRUPT, "osr failed while reading this file: " + e);
-            Document doc = DocumentReviewer.failed(input.file(), input.displayPath(), problem);
-            return new Opinion(doc, List.of(), Verdict.UNREVIEWABLE, Verdict.UNREVIEWABLE.exitCode(), 0);
         }
     }
 

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 import org.osr.match.Hit;
 import org.osr.rules.Lang;
 

@@ -9,7 +9,7 @@ import org.osr.extract.Coverage;
 import org.osr.extract.Document;
 import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;

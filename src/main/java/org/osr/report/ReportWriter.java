@@ -1,7 +1,7 @@
 package org.osr.report;
 
 import java.io.IOException;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 
 /** Receives opinions one at a time, so formats that can stream (jsonl, text) never hold a whole sweep in memory. */
 public interface ReportWriter {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.osr.extract.Problem;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.rules.Lang;
 

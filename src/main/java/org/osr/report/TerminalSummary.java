@@ -1,7 +1,7 @@
 package org.osr.report;
 
 import java.io.PrintStream;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.rules.Lang;
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.osr.extract.TikaExtractor;
-import org.osr.judge.DocumentReviewer;
+import org.osr.review.DocumentReviewer;
 import org.osr.judge.Judge;
 import org.osr.match.RuleEngine;
 import org.osr.rules.Action;
