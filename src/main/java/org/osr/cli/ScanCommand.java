@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.osr.extract.TikaExtractor;
 import org.osr.review.DocumentReviewer;
@@ -18,15 +17,17 @@ import org.osr.review.Opinion;
 import org.osr.match.RuleEngine;
 import org.osr.ocr.OcrMode;
 import org.osr.ocr.Tesseract;
-import org.osr.report.JsonReport;
-import org.osr.report.Masking;
+import org.osr.report.Messages;
 import org.osr.report.ReportWriter;
-import org.osr.report.ScanSummary;
+import org.osr.report.Reports;
 import org.osr.report.TerminalSummary;
-import org.osr.report.TextReport;
+import org.osr.review.DocumentResult;
+import org.osr.review.Fingerprint;
+import org.osr.review.Masking;
 import org.osr.rules.Action;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
+import org.osr.run.Tally;
 import org.osr.source.Inputs;
 import org.osr.source.Scratch;
 import picocli.CommandLine.Command;
@@ -40,8 +41,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
                 "65 unreadable input path, 70 internal error, 74 report could not be written, 78 invalid rule pack."})
 final class ScanCommand implements Callable<Integer> {
-    enum Format { json, jsonl, text }
-
     enum FailOn { redact, refer, withhold }
 
     private final Io io;
@@ -49,8 +48,9 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to review; '-' for stdin.")
     List<String> paths;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl or text.")
-    Format format = Format.json;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatName.class,
+            description = "json (default), jsonl or text.")
+    String format = "json";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
     Path output;
@@ -111,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
             if (reportFile != null) {
                 ReportOutput.refuseInputAsOutput(reportFile, inputs.files());
             }
-            ScanSummary.Tally tally = new ScanSummary.Tally();
+            Tally tally = new Tally();
             tally.inputs(inputs);
             for (Inputs.InputError e : inputs.errors()) {
                 io.err().println("osr: cannot read " + masking.plain().maskPath(e.path()) + ": "
@@ -119,23 +119,20 @@ final class ScanCommand implements Callable<Integer> {
             }
             DocumentReviewer reviewer = new DocumentReviewer(extractor.join(), extractors, new RuleEngine(packs),
                     new Judge(Action.fromId(failOn.name())), Duration.ofSeconds(timeoutSeconds));
-            Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
-            TerminalSummary terminal = !quiet && io.stderrIsTerminal()
-                    ? new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null, masking) : null;
+            Fingerprint fingerprints = Fingerprint.installation();
             try {
-                ReportWriter report = format == Format.text ? new TextReport(out.writer(), language, basis, masking)
-                        : new JsonReport(out.writer(), format == Format.jsonl, language, basis, Version.VERSION,
-                        masking);
+                ReportWriter report = Reports.create(format, new Reports.Context(out.writer(), language,
+                        Messages.of(packs), Version.VERSION, masking));
+                if (!quiet && io.stderrIsTerminal()) {
+                    report = report.and(new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null));
+                }
                 for (Inputs.Input input : inputs.files()) {
                     Opinion opinion = review(reviewer, input, tally, masking);
                     if (opinion == null) {
                         continue;
                     }
-                    report.document(opinion);
+                    report.document(DocumentResult.of(opinion, masking, fingerprints));
                     tally.add(opinion.verdict(), opinion.exitCode());
-                    if (terminal != null) {
-                        terminal.document(opinion);
-                    }
                 }
                 report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
                 out.commit();
@@ -155,7 +152,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private Opinion review(DocumentReviewer reviewer, Inputs.Input input, ScanSummary.Tally tally, Masking masking) {
+    private Opinion review(DocumentReviewer reviewer, Inputs.Input input, Tally tally, Masking masking) {
         try {
             return reviewer.review(input.file(), input.displayPath());
         } catch (IOException e) {
@@ -165,6 +162,18 @@ final class ScanCommand implements Callable<Integer> {
                     + masking.plain().mask(error.message()));
             tally.inputError(error);
             return null;
+        }
+    }
+
+    /** {@code --format}: a name from the report registry. */
+    static final class FormatName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!Reports.names().contains(value)) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; expected one of "
+                        + Reports.names());
+            }
+            return value;
         }
     }
 

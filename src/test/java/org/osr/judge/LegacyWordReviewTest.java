@@ -38,7 +38,7 @@ import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
 import org.osr.match.RuleEngine;
-import org.osr.report.Masker;
+import org.osr.review.Masker;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
