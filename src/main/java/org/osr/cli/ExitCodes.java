@@ -3,7 +3,7 @@ package org.osr.cli;
 /** Process exit codes beyond the per-document ones (0-3); see CONTRACT.md. */
 final class ExitCodes {
     static final int USAGE = 64;
-    static final int UNREADABLE_INPUT = org.osr.report.ScanSummary.UNREADABLE_INPUT;
+    static final int UNREADABLE_INPUT = org.osr.run.ScanSummary.UNREADABLE_INPUT;
     static final int INTERNAL = 70;
     /** The report could not be written (full disk, closed output, unwritable or missing folder): EX_IOERR. */
     static final int WRITE_ERROR = 74;

@@ -40,13 +40,4 @@ final class PackOptions {
         }
         return packs;
     }
-
-    static String basisOf(List<RulePack> packs, String packId) {
-        for (RulePack p : packs) {
-            if (p.id().equals(packId)) {
-                return p.basis();
-            }
-        }
-        return null;
-    }
 }

@@ -8,28 +8,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.osr.extract.Document;
-import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
-import org.osr.judge.DocumentReviewer;
+import org.osr.review.DocumentReviewer;
 import org.osr.judge.Judge;
-import org.osr.judge.Opinion;
-import org.osr.judge.ParallelReviews;
-import org.osr.judge.Verdict;
+import org.osr.review.InternalFailure;
+import org.osr.review.Opinion;
+import org.osr.review.ParallelReviews;
 import org.osr.match.RuleEngine;
 import org.osr.ocr.OcrMode;
 import org.osr.ocr.Tesseract;
-import org.osr.report.JsonReport;
-import org.osr.report.Masking;
+import org.osr.report.Messages;
 import org.osr.report.ReportWriter;
-import org.osr.report.ScanSummary;
+import org.osr.report.Reports;
 import org.osr.report.TerminalSummary;
-import org.osr.report.TextReport;
+import org.osr.review.DocumentResult;
+import org.osr.review.Fingerprint;
+import org.osr.review.Masking;
 import org.osr.rules.Action;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
+import org.osr.run.Tally;
 import org.osr.source.Inputs;
 import org.osr.source.Scratch;
 import picocli.CommandLine.Command;
@@ -43,8 +42,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
                 "65 unreadable input path, 70 internal error, 74 report could not be written, 78 invalid rule pack."})
 final class ScanCommand implements Callable<Integer> {
-    enum Format { json, jsonl, text }
-
     enum FailOn { redact, refer, withhold }
 
     private final Io io;
@@ -52,8 +49,9 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to review; '-' for stdin.")
     List<String> paths;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json (default), jsonl or text.")
-    Format format = Format.json;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatName.class,
+            description = "json (default), jsonl or text.")
+    String format = "json";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
     Path output;
@@ -119,7 +117,7 @@ final class ScanCommand implements Callable<Integer> {
             if (reportFile != null) {
                 ReportOutput.refuseInputAsOutput(reportFile, inputs.files());
             }
-            ScanSummary.Tally tally = new ScanSummary.Tally();
+            Tally tally = new Tally();
             tally.inputs(inputs);
             for (Inputs.InputError e : inputs.errors()) {
                 io.err().println("osr: cannot read " + masking.plain().maskPath(e.path()) + ": "
@@ -128,29 +126,34 @@ final class ScanCommand implements Callable<Integer> {
             RuleEngine engine = new RuleEngine(packs);   // immutable: shared by every job
             Judge judge = new Judge(Action.fromId(failOn.name()));
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
-            Function<String, String> basis = id -> PackOptions.basisOf(packs, id);
-            TerminalSummary terminal = !quiet && io.stderrIsTerminal()
-                    ? new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null, masking) : null;
+            Fingerprint fingerprints = Fingerprint.installation();
             try (ParallelReviews reviews = new ParallelReviews(jobs,
                     new DocumentReviewer(extractor.join(), extractors, engine, judge, timeout),
                     () -> new DocumentReviewer(extractors.get(), extractors, engine, judge, timeout))) {
-                ReportWriter report = format == Format.text ? new TextReport(out.writer(), language, basis, masking)
-                        : new JsonReport(out.writer(), format == Format.jsonl, language, basis, Version.VERSION,
-                        masking);
+                ReportWriter report = Reports.create(format, new Reports.Context(out.writer(), language,
+                        Messages.of(packs), Version.VERSION, masking));
+                if (!quiet && io.stderrIsTerminal()) {
+                    report = report.and(new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null));
+                }
                 var outcomes = reviews.review(inputs.files(), Inputs.Input::file, Inputs.Input::displayPath);
                 while (outcomes.hasNext()) {
                     Opinion opinion = review(outcomes.next(), tally, masking);
                     if (opinion == null) {
                         continue;
                     }
-                    report.document(opinion);
+                    report.document(DocumentResult.of(opinion, masking, fingerprints));
                     tally.add(opinion.verdict(), opinion.exitCode());
-                    if (terminal != null) {
-                        terminal.document(opinion);
-                    }
                 }
                 report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
                 out.commit();
+            } catch (InternalFailure bug) {
+                io.err().println("osr: internal error while checking " + masking.plain().maskPath(bug.path()) + ": "
+                        + bug.getCause() + " (a bug in osr, not a problem of the file; please report it; OSR_DEBUG=1 "
+                        + "prints the stack trace)");
+                if (System.getenv("OSR_DEBUG") != null) {
+                    bug.printStackTrace(io.err());
+                }
+                return ExitCodes.INTERNAL;
             } catch (IOException e) {
                 throw new ReportOutput.WriteFailure((reportFile == null ? "standard output" : reportFile.toString())
                         + ": " + Inputs.reason(e));
@@ -159,7 +162,7 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private Opinion review(ParallelReviews.Outcome<Inputs.Input> outcome, ScanSummary.Tally tally, Masking masking) {
+    private Opinion review(ParallelReviews.Outcome<Inputs.Input> outcome, Tally tally, Masking masking) {
         Inputs.Input input = outcome.input();
         try {
             return outcome.opinion();
@@ -170,11 +173,18 @@ final class ScanCommand implements Callable<Integer> {
                     + masking.plain().mask(error.message()));
             tally.inputError(error);
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
-            // A parser bug on one file must not end the run or let the file pass: it is unreviewable.
-            Problem problem = new Problem(Problem.CORRUPT, "osr failed while reading this file: " + e);
-            Document doc = DocumentReviewer.failed(input.file(), input.displayPath(), problem);
-            return new Opinion(doc, List.of(), Verdict.UNREVIEWABLE, Verdict.UNREVIEWABLE.exitCode(), 0);
+        }
+    }
+
+    /** {@code --format}: a name from the report registry. */
+    static final class FormatName implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!Reports.names().contains(value)) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a format; expected one of "
+                        + Reports.names());
+            }
+            return value;
         }
     }
 

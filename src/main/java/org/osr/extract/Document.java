@@ -14,6 +14,15 @@ public record Document(String path, String sha256, long size, String mediaType, 
         parts = List.copyOf(parts);
     }
 
+    /**
+     * A document of which no text was read: its identity and why. The one constructor of such a document, for an
+     * empty file ({@link TikaExtractor}) and for a file whose reading failed or was abandoned
+     * ({@code review.DocumentReviewer}).
+     */
+    public static Document unread(String path, String sha256, long size, String mediaType, List<Problem> problems) {
+        return new Document(path, sha256, size, mediaType, null, List.of(), Coverage.of(List.of(), null, problems));
+    }
+
     /** The same document with one more coverage problem (which makes it incomplete). */
     public Document withProblem(Problem problem) {
         List<Problem> problems = new java.util.ArrayList<>(coverage.problems());

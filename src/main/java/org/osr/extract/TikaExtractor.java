@@ -82,9 +82,9 @@ public final class TikaExtractor implements Extractor {
             // Tika would report it as parsed by the EmptyParser, which the readability check below would misreport
             // as an unsupported format.
             rootMetadata.set(Metadata.CONTENT_TYPE, parser.getDetector().detect(null, rootMetadata).toString());
-            return new Document(displayPath, sha256, size, baseType(rootMetadata.get(Metadata.CONTENT_TYPE)), null,
-                    List.of(), Coverage.of(List.of(), null, FileIntegrity.zeroBytes(file.getFileName().toString(),
-                    baseType(rootMetadata.get(Metadata.CONTENT_TYPE)))));
+            String mediaType = baseType(rootMetadata.get(Metadata.CONTENT_TYPE));
+            return Document.unread(displayPath, sha256, size, mediaType,
+                    FileIntegrity.zeroBytes(file.getFileName().toString(), mediaType));
         }
         ParserLog.begin();
         try (TikaInputStream in = TikaInputStream.get(file)) {

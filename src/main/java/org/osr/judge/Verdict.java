@@ -24,8 +24,14 @@ public enum Verdict {
         return exitCode;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Verdict fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 
     public String label(org.osr.rules.Lang lang) {

@@ -1,23 +1,20 @@
 package org.osr.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.osr.extract.Coverage;
-import org.osr.extract.Document;
-import org.osr.extract.PartKind;
-import org.osr.extract.Problem;
-import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
+import org.osr.review.DocumentResult;
+import org.osr.review.Redactor;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
+import org.osr.run.ScanSummary;
 
-/** The JSON review opinion of CONTRACT.md, as records serialized in declaration order. */
+/**
+ * The JSON review opinion of CONTRACT.md, as records serialized in declaration order: a {@link DocumentResult} with
+ * its messages, basis and opinion worded in the reader's language.
+ */
 final class JsonModel {
     static final int SCHEMA_VERSION = 1;
-    static final int ABSTRACT_CHARS = 120;
 
     private JsonModel() {
     }
@@ -43,36 +40,13 @@ final class JsonModel {
         }
     }
 
-    record Location(String part, Integer page, int line, int offset, int length, String embeddedPath, String source) {
-    }
-
     record Finding(String ruleId, String pack, String category, String action, String message, String basis,
-                   String match, String context, Location location, String fingerprint, String explanation) {
-        static Finding of(FindingView v) {
-            return new Finding(v.ruleId(), v.pack(), v.category(), v.action(), v.message(), v.basis(), v.match(),
-                    v.context(), new Location(v.part(), v.page(), v.line(), v.offset(), v.length(), v.embeddedPath(),
-                    v.source()), v.fingerprint(), v.explanation());
-        }
-    }
-
-    record ProblemJson(String code, String message) {
-        static ProblemJson of(Problem p, Redactor redactor) {
-            return new ProblemJson(p.code(), redactor.mask(p.message()));
-        }
-    }
-
-    /** {@code ocr} is null when OCR was off. */
-    record CoverageJson(boolean complete, Map<String, Integer> parts, Integer pages, long characters,
-                        List<ProblemJson> problems, Coverage.Images images, Coverage.Ocr ocr) {
-        static CoverageJson of(Coverage c, Redactor redactor) {
-            Map<String, Integer> parts = new LinkedHashMap<>();
-            for (PartKind k : PartKind.values()) {
-                parts.put(k.id(), c.parts().get(k));
-            }
-            return new CoverageJson(c.complete(), parts, c.pages(), c.characters(),
-                    c.problems().stream().map(p -> ProblemJson.of(p, redactor)).toList(),
-                    new Coverage.Images(c.images().unread(), c.images().flagged().stream().map(redactor::mask).toList()),
-                    c.ocr());
+                   String match, String context, DocumentResult.Location location, String fingerprint,
+                   String explanation) {
+        static Finding of(DocumentResult.Finding f, Messages messages, Lang lang) {
+            return new Finding(f.ruleId(), f.pack(), f.category(), f.action(),
+                    messages.message(f.pack(), f.ruleId(), lang), messages.basis(f.pack()), f.match(), f.context(),
+                    f.location(), f.fingerprint(), f.explanation());
         }
     }
 
@@ -81,15 +55,12 @@ final class JsonModel {
 
     record DocumentJson(String path, String sha256, long size, String mediaType, String title,
                         @JsonProperty("abstract") String abstractText, String verdict, int exitCode, long durationMs,
-                        CoverageJson coverage, List<Finding> findings, Review review) {
-        static DocumentJson of(Opinion o, Function<String, String> basisOfPack, Lang lang, Masking masking) {
-            Document d = o.document();
-            Redactor redactor = masking.forDocument(o.findings());
-            List<FindingView> views = FindingView.of(o, basisOfPack, lang, redactor);
-            return new DocumentJson(redactor.maskPath(d.path()), d.sha256(), d.size(), d.mediaType(),
-                    titleOf(d, redactor), abstractOf(d, redactor), o.verdict().id(), o.exitCode(), o.durationMs(),
-                    CoverageJson.of(d.coverage(), redactor), views.stream().map(Finding::of).toList(),
-                    new Review("preliminary", ReviewText.opinion(o, views, lang, redactor), null, null));
+                        DocumentResult.CoverageResult coverage, List<Finding> findings, Review review) {
+        static DocumentJson of(DocumentResult r, Messages messages, Lang lang) {
+            return new DocumentJson(r.path(), r.sha256(), r.size(), r.mediaType(), r.title(), r.abstractText(),
+                    r.verdict().id(), r.exitCode(), r.durationMs(), r.coverage(),
+                    r.findings().stream().map(f -> Finding.of(f, messages, lang)).toList(),
+                    new Review("preliminary", ReviewText.opinion(r, messages, lang), null, null));
         }
     }
 
@@ -119,20 +90,5 @@ final class JsonModel {
     }
 
     record Closing(Summary summary, String verdict, int exitCode, InputsJson inputs) {
-    }
-
-    static final int TITLE_CHARS = 80;
-
-    static String titleOf(Document d, Redactor redactor) {
-        return redactor.shown(d.title(), TITLE_CHARS, true);
-    }
-
-    /** The first characters of the body, whitespace collapsed, masked before it is cut. */
-    static String abstractOf(Document d, Redactor redactor) {
-        String body = d.bodyText();
-        // Only the start matters; the margin keeps a value that crosses the cut whole while it is masked.
-        int take = Math.min(body.length(), (ABSTRACT_CHARS + Redactor.MARGIN) * 8);
-        String shown = redactor.shown(body.substring(0, take), ABSTRACT_CHARS, false);
-        return shown.isEmpty() ? null : shown;
     }
 }

@@ -1,12 +1,11 @@
 package org.osr.report;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.osr.extract.Problem;
-import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
+import org.osr.review.DocumentResult;
 import org.osr.rules.Lang;
 
 /** The one-sentence preliminary opinion a reviewer reads first, in Chinese or English. */
@@ -14,19 +13,15 @@ final class ReviewText {
     private ReviewText() {
     }
 
-    /** The opinion, masked: problem messages may name files, and file names may carry personal data. */
-    static String opinion(Opinion o, List<FindingView> findings, Lang lang, Redactor redactor) {
-        return redactor.mask(unmasked(o, findings, lang));
-    }
-
-    private static String unmasked(Opinion o, List<FindingView> findings, Lang lang) {
-        Verdict v = o.verdict();
+    /** The opinion; the result's problem messages come masked. */
+    static String opinion(DocumentResult r, Messages messages, Lang lang) {
+        Verdict v = r.verdict();
         String head = v.label(lang) + (lang == Lang.ZH ? "：" : ": ");
         return switch (v) {
             case PUBLISHABLE -> head + (lang == Lang.ZH ? "未发现需要处理的内容，仍须按程序审批后公开。"
                     : "nothing found that needs action; publication still needs the approver's sign-off.");
-            case UNREVIEWABLE -> head + problems(o, lang);
-            default -> head + reasons(findings, o.verdict(), lang);
+            case UNREVIEWABLE -> head + problems(r, lang);
+            default -> head + reasons(r, messages, lang);
         };
     }
 
@@ -48,11 +43,11 @@ final class ReviewText {
         };
     }
 
-    private static String reasons(List<FindingView> findings, Verdict verdict, Lang lang) {
+    private static String reasons(DocumentResult r, Messages messages, Lang lang) {
         Set<String> reasons = new LinkedHashSet<>();
-        for (FindingView f : findings) {
-            if (f.action().equals(verdictAction(verdict))) {
-                reasons.add(f.message() + where(f, lang));
+        for (DocumentResult.Finding f : r.findings()) {
+            if (f.action().equals(verdictAction(r.verdict()))) {
+                reasons.add(messages.message(f.pack(), f.ruleId(), lang) + where(f.location(), lang));
             }
         }
         return String.join(lang == Lang.ZH ? "；" : "; ", reasons) + (lang == Lang.ZH ? "。" : ".");
@@ -62,7 +57,7 @@ final class ReviewText {
         return v == Verdict.WITHHOLD ? "withhold" : v == Verdict.REFER ? "refer" : "redact";
     }
 
-    private static String where(FindingView f, Lang lang) {
+    private static String where(DocumentResult.Location f, Lang lang) {
         String part = PartNames.name(f.part(), lang);
         if (lang == Lang.ZH) {
             return "（" + part + (f.page() != null ? "第" + f.page() + "页" : "") + "第" + f.line() + "行）";
@@ -70,12 +65,12 @@ final class ReviewText {
         return " (" + part + (f.page() != null ? ", page " + f.page() : "") + ", line " + f.line() + ")";
     }
 
-    private static String problems(Opinion o, Lang lang) {
+    private static String problems(DocumentResult r, Lang lang) {
         if (lang == Lang.ZH) {
-            return o.document().coverage().problems().stream().map(p -> zh(p.code()))
+            return r.coverage().problems().stream().map(p -> zh(p.code()))
                     .distinct().collect(Collectors.joining("；")) + "，须人工审查。";
         }
-        return o.document().coverage().problems().stream().map(Problem::message)
+        return r.coverage().problems().stream().map(DocumentResult.ProblemResult::message)
                 .collect(Collectors.joining("; ")) + " (review by hand).";
     }
 }

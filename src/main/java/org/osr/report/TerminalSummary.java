@@ -1,27 +1,30 @@
 package org.osr.report;
 
 import java.io.PrintStream;
-import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
+import org.osr.review.DocumentResult;
 import org.osr.rules.Lang;
+import org.osr.run.ScanSummary;
 
-/** One coloured line per document on stderr, for a person at a terminal; stdout stays machine-readable. */
-public final class TerminalSummary {
+/**
+ * One coloured line per document on stderr, for a person at a terminal; stdout stays machine-readable. Composed with
+ * the chosen format ({@link ReportWriter#and}).
+ */
+public final class TerminalSummary implements ReportWriter {
     private static final String RESET = "\u001b[0m";
 
     private final PrintStream err;
     private final Lang lang;
     private final boolean colour;
-    private final Masking masking;
 
-    public TerminalSummary(PrintStream err, Lang lang, boolean colour, Masking masking) {
+    public TerminalSummary(PrintStream err, Lang lang, boolean colour) {
         this.err = err;
-        this.masking = masking;
         this.lang = lang;
         this.colour = colour;
     }
 
-    public void document(Opinion o) {
+    @Override
+    public void document(DocumentResult o) {
         Verdict v = o.verdict();
         String mark = switch (v) {
             case PUBLISHABLE -> "✓";
@@ -37,11 +40,16 @@ public final class TerminalSummary {
         };
         int n = o.findings().size();
         String detail = n == 0 ? "" : lang == Lang.ZH ? "（" + n + " 处发现）" : " (" + n + " finding" + (n == 1 ? "" : "s") + ")";
-        if (v == Verdict.UNREVIEWABLE && !o.document().coverage().problems().isEmpty()) {
-            detail += " " + o.document().coverage().problems().get(0).code();
+        if (v == Verdict.UNREVIEWABLE && !o.coverage().problems().isEmpty()) {
+            detail += " " + o.coverage().problems().get(0).code();
         }
         String verdict = String.format("%-12s", v.id());
         err.println((colour ? colourCode : "") + mark + " " + verdict + (colour ? RESET : "") + " " + v.label(lang)
-                + "  " + masking.forDocument(o.findings()).maskPath(o.document().path()) + detail);
+                + "  " + o.path() + detail);
+    }
+
+    /** The run's totals are the main report's to give. */
+    @Override
+    public void finish(ScanSummary summary) {
     }
 }

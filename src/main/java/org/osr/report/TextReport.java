@@ -2,48 +2,45 @@ package org.osr.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
-import java.util.function.Function;
-import org.osr.extract.Coverage;
 import org.osr.extract.PartKind;
-import org.osr.extract.Problem;
-import org.osr.judge.Opinion;
 import org.osr.judge.Verdict;
+import org.osr.review.DocumentResult;
+import org.osr.review.Masking;
+import org.osr.review.Redactor;
 import org.osr.rules.Lang;
+import org.osr.run.ScanSummary;
 
 /** {@code --format text}: a report a person reads, one block per document, streamed. */
-public final class TextReport implements ReportWriter {
+final class TextReport implements ReportWriter {
     private final Writer out;
     private final Lang lang;
-    private final Function<String, String> basisOfPack;
+    private final Messages messages;
     private final Masking masking;
 
-    public TextReport(Writer out, Lang lang, Function<String, String> basisOfPack, Masking masking) {
-        this.out = out;
-        this.masking = masking;
-        this.lang = lang;
-        this.basisOfPack = basisOfPack;
+    TextReport(Reports.Context context) {
+        this.out = context.out();
+        this.lang = context.lang();
+        this.messages = context.messages();
+        this.masking = context.masking();
     }
 
     @Override
-    public void document(Opinion o) throws IOException {
-        Redactor redactor = masking.forDocument(o.findings());
-        List<FindingView> findings = FindingView.of(o, basisOfPack, lang, redactor);
+    public void document(DocumentResult r) throws IOException {
         StringBuilder sb = new StringBuilder();
-        sb.append(redactor.maskPath(o.document().path())).append("  ").append(o.verdict().id().toUpperCase(java.util.Locale.ROOT))
-                .append("  ").append(o.verdict().label(lang)).append('\n');
-        if (o.document().title() != null) {
-            sb.append("  ").append(zhOrEn("标题", "title")).append(": ")
-                    .append(JsonModel.titleOf(o.document(), redactor)).append('\n');
+        sb.append(r.path()).append("  ").append(r.verdict().id().toUpperCase(java.util.Locale.ROOT))
+                .append("  ").append(r.verdict().label(lang)).append('\n');
+        if (r.title() != null) {
+            sb.append("  ").append(zhOrEn("标题", "title")).append(": ").append(r.title()).append('\n');
         }
-        for (FindingView f : findings) {
-            sb.append("  [").append(f.action()).append("] ").append(f.message()).append('\n');
-            sb.append("      ").append(location(f)).append("  ").append(f.ruleId()).append('\n');
+        for (DocumentResult.Finding f : r.findings()) {
+            sb.append("  [").append(f.action()).append("] ").append(messages.message(f.pack(), f.ruleId(), lang))
+                    .append('\n');
+            sb.append("      ").append(location(f.location())).append("  ").append(f.ruleId()).append('\n');
             sb.append("      ").append(f.context()).append('\n');
         }
-        sb.append("  ").append(redactor.mask(coverage(o.document().coverage()))).append('\n');
+        sb.append("  ").append(coverage(r.coverage())).append('\n');
         sb.append("  ").append(zhOrEn("初审意见", "opinion")).append(": ")
-                .append(ReviewText.opinion(o, findings, lang, redactor)).append("\n\n");
+                .append(ReviewText.opinion(r, messages, lang)).append("\n\n");
         out.write(sb.toString());
         out.flush();
     }
@@ -87,7 +84,7 @@ public final class TextReport implements ReportWriter {
         out.flush();
     }
 
-    private String location(FindingView f) {
+    private String location(DocumentResult.Location f) {
         StringBuilder sb = new StringBuilder(PartNames.name(f.part(), lang));
         if (f.source() != null && !f.part().equals("body")) {
             sb.append(" (").append(f.source()).append(')');
@@ -102,12 +99,12 @@ public final class TextReport implements ReportWriter {
         return sb.toString();
     }
 
-    private String coverage(Coverage c) {
+    private String coverage(DocumentResult.CoverageResult c) {
         StringBuilder sb = new StringBuilder(zhOrEn("读取范围", "coverage")).append(": ");
         sb.append(c.complete() ? zhOrEn("完整", "complete") : zhOrEn("不完整", "INCOMPLETE"));
         StringBuilder parts = new StringBuilder();
         for (PartKind k : PartKind.values()) {
-            int n = c.parts().get(k);
+            int n = c.parts().getOrDefault(k.id(), 0);
             if (n > 0) {
                 parts.append(parts.length() > 0 ? ", " : "").append(PartNames.name(k.id(), lang)).append(' ').append(n);
             }
@@ -129,7 +126,7 @@ public final class TextReport implements ReportWriter {
                                 .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
-        for (Problem p : c.problems()) {
+        for (DocumentResult.ProblemResult p : c.problems()) {
             sb.append("; ").append(p.code()).append(": ").append(p.message());
         }
         return sb.toString();

@@ -15,12 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.osr.rules.conditions.Condition;
@@ -148,7 +145,7 @@ public final class PackLoader {
         if (!errors.isEmpty()) {
             throw new RulePackException(errors);
         }
-        return new Compiler(origin, errors, termsFiles).compile(root, sha256(bytes));
+        return new Compiler(origin, errors, termsFiles).compile(root, org.osr.source.Digests.sha256(bytes));
     }
 
     /** Turns the validated tree into rules; collects every semantic problem before failing. */
@@ -447,13 +444,5 @@ public final class PackLoader {
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

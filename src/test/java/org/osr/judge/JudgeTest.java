@@ -1,5 +1,7 @@
 package org.osr.judge;
 
+import org.osr.review.Opinion;
+import org.osr.review.DocumentReviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

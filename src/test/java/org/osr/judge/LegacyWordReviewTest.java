@@ -1,5 +1,7 @@
 package org.osr.judge;
 
+import org.osr.review.Opinion;
+import org.osr.review.DocumentReviewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -36,7 +38,7 @@ import org.osr.extract.PartKind;
 import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
 import org.osr.match.RuleEngine;
-import org.osr.report.Masker;
+import org.osr.review.Masker;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;

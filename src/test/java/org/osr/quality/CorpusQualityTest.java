@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.osr.extract.TikaExtractor;
-import org.osr.judge.DocumentReviewer;
+import org.osr.review.DocumentReviewer;
 import org.osr.judge.Judge;
-import org.osr.judge.Opinion;
+import org.osr.review.Opinion;
 import org.osr.judge.Verdict;
 import org.osr.match.Hit;
 import org.osr.match.RuleEngine;

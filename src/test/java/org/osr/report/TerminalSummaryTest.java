@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.osr.extract.TikaExtractor;
-import org.osr.judge.DocumentReviewer;
+import org.osr.review.DocumentResult;
+import org.osr.review.DocumentReviewer;
+import org.osr.review.Fingerprint;
+import org.osr.review.Masking;
 import org.osr.judge.Judge;
 import org.osr.match.RuleEngine;
 import org.osr.rules.Action;
@@ -25,8 +28,9 @@ class TerminalSummaryTest {
         DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(),
                 new RuleEngine(PackSources.bundled(new PackLoader())), new Judge(Action.REDACT));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new TerminalSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), lang, colour, org.osr.report.Masking.NONE)
-                .document(reviewer.review(Path.of("samples", sample), "samples/" + sample));
+        new TerminalSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), lang, colour)
+                .document(DocumentResult.of(reviewer.review(Path.of("samples", sample), "samples/" + sample),
+                        Masking.NONE, Fingerprint.withKey(new byte[32])));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package org.osr.report;
+package org.osr.review;
 
 import java.util.ArrayList;
 import java.util.List;

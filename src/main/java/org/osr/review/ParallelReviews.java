@@ -1,4 +1,4 @@
-package org.osr.judge;
+package org.osr.review;
 
 import java.io.IOException;
 import java.nio.file.Path;

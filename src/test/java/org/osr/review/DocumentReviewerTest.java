@@ -1,4 +1,4 @@
-package org.osr.judge;
+package org.osr.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.Extractor;
+import org.osr.judge.Judge;
+import org.osr.judge.Verdict;
 import org.osr.extract.Problem;
 import org.osr.extract.TikaExtractor;
 import org.osr.match.RuleEngine;
@@ -170,5 +172,28 @@ class DocumentReviewerTest {
                 .review(file, "a.html");
         assertThat(opinion.verdict()).isEqualTo(Verdict.UNREVIEWABLE);
         assertThat(opinion.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aParserExceptionMakesTheFileCorruptAndUnreviewable() throws Exception {
+        Path file = Files.writeString(dir.resolve("odd.html"), "<p>x</p>");
+        Extractor broken = (f, d) -> {
+            throw new IllegalStateException("parser bug on this file");
+        };
+        Opinion opinion = new DocumentReviewer(broken, markings(), new Judge(Action.REDACT)).review(file, "odd.html");
+        assertThat(opinion.verdict()).isEqualTo(Verdict.UNREVIEWABLE);
+        assertThat(opinion.document().coverage().problems()).extracting(Problem::code)
+                .containsExactly(Problem.CORRUPT);
+        assertThat(opinion.document().sha256()).isEqualTo(org.osr.source.Digests.sha256(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aBugInTheJudgeIsAnInternalFailureNotACorruptFile() throws Exception {
+        // A judge without a --fail-on threshold cannot give a withheld document its exit code: a bug in osr's wiring.
+        DocumentReviewer reviewer = new DocumentReviewer(new TikaExtractor(), markings(), new Judge(null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewer.review(
+                        Path.of("samples/notice-marked.html"), "samples/notice-marked.html"))
+                .isInstanceOf(InternalFailure.class)
+                .satisfies(e -> assertThat(((InternalFailure) e).path()).isEqualTo("samples/notice-marked.html"));
     }
 }

@@ -1,4 +1,4 @@
-package org.osr.judge;
+package org.osr.review;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +13,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.osr.extract.Coverage;
 import org.osr.extract.Document;
 import org.osr.extract.Extractor;
 import org.osr.extract.Part;
 import org.osr.extract.Problem;
+import org.osr.judge.Judge;
+import org.osr.judge.Verdict;
 import org.osr.match.Hit;
+import org.osr.match.MatchInterruptedException;
 import org.osr.match.RuleEngine;
 import org.osr.source.Digests;
 import org.osr.source.FileState;
@@ -29,7 +31,8 @@ import org.osr.source.FileState;
  * <p>The deadline ({@code --timeout}) covers reading and matching together: the work runs on a worker thread, and a
  * file that overruns is abandoned (the thread is interrupted and left behind as a daemon; a fresh worker and
  * extractor take over) and is {@code unreviewable} with problem {@code timeout}. Running out of memory or stack ends
- * the same way, as {@code truncated}, instead of ending the run.
+ * the same way, as {@code truncated}, instead of ending the run; so does a parser's exception ({@code corrupt}). An
+ * exception of the matcher or the judge is a bug in osr, never a property of the file ({@link InternalFailure}).
  *
  * <p>The file's state (inode, size, times) is taken before it is hashed and again after it was read; a file changed
  * or replaced in between is {@code unreviewable} ({@code changed-while-reading}), so a hash never vouches for text
@@ -62,28 +65,59 @@ public final class DocumentReviewer {
         this.worker = timeout == null ? null : newWorker();
     }
 
-    /** @throws IOException only when the path itself cannot be read (missing, no permission) */
+    /**
+     * Never throws for a bad file: one that cannot be parsed, overruns its deadline or exhausts memory or stack is
+     * {@code unreviewable} with the problem named.
+     *
+     * @throws IOException      only when the path itself cannot be read (missing, no permission)
+     * @throws InternalFailure  when the matcher or the judge threw: a bug in osr, not a property of the file
+     */
     public synchronized Opinion review(Path file, String displayPath) throws IOException {
         long start = System.nanoTime();
         FileState before = FileState.of(file);
         Reviewed reviewed = timeout == null ? read(extractor, file, displayPath) : readWithDeadline(file, displayPath);
+        if (reviewed.exhausted()) {
+            extractor = factory.get();
+        }
         Document doc = reviewed.document();
         if (!unchanged(file, before)) {
             doc = doc.withProblem(new Problem(Problem.CHANGED, "the file was changed or replaced while osr read it; "
                     + "review it again when it is no longer being written"));
         }
-        Verdict verdict = judge.verdict(reviewed.hits(), doc.coverage());
-        return new Opinion(doc, reviewed.hits(), verdict, judge.exitCode(verdict),
-                (System.nanoTime() - start) / 1_000_000);
+        try {
+            Verdict verdict = judge.verdict(reviewed.hits(), doc.coverage());
+            return new Opinion(doc, reviewed.hits(), verdict, judge.exitCode(verdict),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            throw new InternalFailure(displayPath, "judging", e);
+        }
     }
 
     private Reviewed read(Extractor current, Path file, String displayPath) throws IOException {
-        Document doc = current.extract(file, displayPath);
-        List<Hit> hits = new ArrayList<>();
-        for (Part part : doc.parts()) {
-            hits.addAll(engine.match(part));
+        try {
+            Document doc;
+            try {
+                doc = current.extract(file, displayPath);
+            } catch (RuntimeException e) {
+                // A parser bug met on one file must not end the run or let the file pass: the file is unreviewable.
+                return failed(file, displayPath, new Problem(Problem.CORRUPT, "osr failed while reading this file: "
+                        + e), false);
+            }
+            List<Hit> hits = new ArrayList<>();
+            try {
+                for (Part part : doc.parts()) {
+                    hits.addAll(engine.match(part));
+                }
+            } catch (MatchInterruptedException e) {
+                throw e;   // abandoned at its deadline; nobody reads this result
+            } catch (RuntimeException e) {
+                throw new InternalFailure(displayPath, "matching", e);
+            }
+            return new Reviewed(doc, hits, false);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return failed(file, displayPath, new Problem(Problem.TRUNCATED, "reading the file exhausted "
+                    + (e instanceof OutOfMemoryError ? "memory" : "the stack") + "; it is unreviewed (" + e + ")"), true);
         }
-        return new Reviewed(doc, hits);
     }
 
     private Reviewed readWithDeadline(Path file, String displayPath) throws IOException {
@@ -95,30 +129,30 @@ public final class DocumentReviewer {
             work.cancel(true);
             worker.shutdownNow();
             worker = newWorker();
-            extractor = factory.get();
-            return new Reviewed(failed(file, displayPath, new Problem(Problem.TIMEOUT, "reading and checking the file took longer "
-                    + "than " + timeout.toSeconds() + " s (--timeout); it was abandoned and is unreviewed")), List.of());
+            return failed(file, displayPath, new Problem(Problem.TIMEOUT, "reading and checking the file took longer "
+                    + "than " + timeout.toSeconds() + " s (--timeout); it was abandoned and is unreviewed"), true);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
-                extractor = factory.get();
-                return new Reviewed(failed(file, displayPath, new Problem(Problem.TRUNCATED, "reading the file exhausted "
-                        + (cause instanceof OutOfMemoryError ? "memory" : "the stack")
-                        + "; it is unreviewed (" + cause + ")")), List.of());
+            if (cause instanceof InternalFailure bug) {
+                throw bug;
             }
-            return new Reviewed(failed(file, displayPath, new Problem(Problem.CORRUPT, "osr failed while reading this "
-                    + "file: " + cause)), List.of());
+            throw new InternalFailure(displayPath, "reviewing", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + displayPath, e);
         }
     }
 
-    /** A file osr could not finish: its identity, no text, and why. The one place such a result is built. */
-    public static Document failed(Path file, String displayPath, Problem problem) {
+    /**
+     * A file osr could not finish (failed, timed out, exhausted memory or stack): its identity, no text, and why.
+     * The one place such a result is built.
+     *
+     * @param exhausted the extractor may be left in a bad state and is replaced
+     */
+    private static Reviewed failed(Path file, String displayPath, Problem problem, boolean exhausted) {
         long size;
         String sha256;
         try {
@@ -128,8 +162,7 @@ public final class DocumentReviewer {
             size = -1;
             sha256 = null;
         }
-        return new Document(displayPath, sha256, size, null, null, List.of(),
-                Coverage.of(List.of(), null, List.of(problem)));
+        return new Reviewed(Document.unread(displayPath, sha256, size, null, List.of(problem)), List.of(), exhausted);
     }
 
     private static boolean unchanged(Path file, FileState before) {
@@ -148,6 +181,6 @@ public final class DocumentReviewer {
         });
     }
 
-    private record Reviewed(Document document, List<Hit> hits) {
+    private record Reviewed(Document document, List<Hit> hits, boolean exhausted) {
     }
 }

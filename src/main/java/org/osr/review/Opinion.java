@@ -1,7 +1,8 @@
-package org.osr.judge;
+package org.osr.review;
 
 import java.util.List;
 import org.osr.extract.Document;
+import org.osr.judge.Verdict;
 import org.osr.match.Hit;
 
 /** The preliminary review opinion on one document: what was read, what was found, and the verdict. */

@@ -1,4 +1,4 @@
-package org.osr.report;
+package org.osr.review;
 
 /**
  * Masks personal data so the report never becomes the leak: keeps the first and last four characters of long values

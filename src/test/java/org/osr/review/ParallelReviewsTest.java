@@ -1,4 +1,4 @@
-package org.osr.judge;
+package org.osr.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.TikaExtractor;
 import org.osr.match.RuleEngine;
+import org.osr.judge.Judge;
+import org.osr.judge.Verdict;
 import org.osr.rules.Action;
 
 /**

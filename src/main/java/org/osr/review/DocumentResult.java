@@ -1,0 +1,130 @@
+package org.osr.review;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osr.extract.Coverage;
+import org.osr.extract.Document;
+import org.osr.extract.PartKind;
+import org.osr.judge.Verdict;
+import org.osr.match.Hit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One reviewed document as every front end receives it: language-neutral (a finding names its rule and pack, a
+ * problem its code; reports look up the words in the reader's language when they render), already masked (no value
+ * of a {@code mask: true} rule, nor a number that passes an ID or card checksum, is in any of its strings), and
+ * without the document's text. Its JSON form ({@link #toJson}, {@link #fromJson}) is what a child process, an
+ * executor or an index hands back.
+ *
+ * @param path     the path as the user named it, masked as reports mask paths
+ * @param sha256   the document's identity: SHA-256 of its bytes (null when it could not be read)
+ * @param title    the document's title, whitespace collapsed, masked, cut to {@value #TITLE_CHARS} characters
+ * @param abstractText the first {@value #ABSTRACT_CHARS} characters of the body, likewise
+ */
+public record DocumentResult(String path, String sha256, long size, String mediaType, String title,
+                             @JsonProperty("abstract") String abstractText, Verdict verdict, int exitCode,
+                             long durationMs, CoverageResult coverage, List<Finding> findings) {
+    public static final int TITLE_CHARS = 80;
+    public static final int ABSTRACT_CHARS = 120;
+    /** Characters of context each side of a match. */
+    public static final int CONTEXT_CHARS = 20;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    public DocumentResult {
+        findings = List.copyOf(findings);
+    }
+
+    /**
+     * @param complete false as soon as there is a problem
+     * @param parts    parts read, per kind, every kind named (JSON order: {@link PartKind} order)
+     */
+    public record CoverageResult(boolean complete, Map<String, Integer> parts, Integer pages, long characters,
+                                 List<ProblemResult> problems, Coverage.Images images, Coverage.Ocr ocr) {
+        public CoverageResult {
+            parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** @param message the English message, masked; reports word it in Chinese from the code */
+    public record ProblemResult(String code, String message) {
+    }
+
+    /**
+     * @param ruleId the rule, with {@code pack} the key of the message and basis a report shows
+     * @param match  the text matched, masked
+     * @param context the match with {@value #CONTEXT_CHARS} characters each side, on one line, the match in ⟦ ⟧, masked
+     */
+    public record Finding(String ruleId, String pack, String category, String action, String match, String context,
+                          Location location, String fingerprint, String explanation) {
+    }
+
+    /**
+     * @param offset code-point offset of the match in its part's original text
+     * @param length code-point length of the match
+     */
+    public record Location(String part, Integer page, int line, int offset, int length, String embeddedPath,
+                           String source) {
+    }
+
+    /** The one place an opinion becomes a result: everything printable is masked here. */
+    public static DocumentResult of(Opinion o, Masking masking, Fingerprint fingerprint) {
+        Document d = o.document();
+        Redactor redactor = masking.forDocument(o.findings());
+        List<Finding> findings = o.findings().stream().map(h -> finding(h, redactor, fingerprint)).toList();
+        return new DocumentResult(redactor.maskPath(d.path()), d.sha256(), d.size(), d.mediaType(),
+                redactor.shown(d.title(), TITLE_CHARS, true), abstractOf(d, redactor), o.verdict(), o.exitCode(),
+                o.durationMs(), coverage(d.coverage(), redactor), findings);
+    }
+
+    private static Finding finding(Hit hit, Redactor redactor, Fingerprint fingerprint) {
+        String text = hit.part().text();
+        String original = hit.originalMatch();
+        int from = Math.max(0, hit.start() - CONTEXT_CHARS);
+        int to = Math.min(text.length(), hit.end() + CONTEXT_CHARS);
+        // Masking is decided on a window wider than the context, then the context is cut from it.
+        String shown = redactor.window(text, from, to);
+        String match = hit.rule().mask() ? Masker.mask(original) : shown.substring(hit.start() - from, hit.end() - from);
+        String context = oneLine(shown.substring(0, hit.start() - from)) + "⟦" + oneLine(match) + "⟧"
+                + oneLine(shown.substring(hit.end() - from));
+        return new Finding(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(), match,
+                context.strip(), new Location(hit.part().kind().id(), hit.page(), hit.line(),
+                text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
+                redactor.maskPath(hit.part().embeddedPath()), redactor.mask(hit.part().source())),
+                fingerprint.of(hit), redactor.mask(hit.explanation()));
+    }
+
+    private static CoverageResult coverage(Coverage c, Redactor redactor) {
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        for (PartKind k : PartKind.values()) {
+            parts.put(k.id(), c.parts().get(k));
+        }
+        return new CoverageResult(c.complete(), parts, c.pages(), c.characters(),
+                c.problems().stream().map(p -> new ProblemResult(p.code(), redactor.mask(p.message()))).toList(),
+                new Coverage.Images(c.images().unread(), c.images().flagged().stream().map(redactor::mask).toList()),
+                c.ocr());
+    }
+
+    /** The first characters of the body, whitespace collapsed, masked before it is cut. */
+    private static String abstractOf(Document d, Redactor redactor) {
+        String body = d.bodyText();
+        // Only the start matters; the margin keeps a value that crosses the cut whole while it is masked.
+        int take = Math.min(body.length(), (ABSTRACT_CHARS + Redactor.MARGIN) * 8);
+        String shown = redactor.shown(body.substring(0, take), ABSTRACT_CHARS, false);
+        return shown.isEmpty() ? null : shown;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\f', ' ').replace('\t', ' ').replace('\r', ' ');
+    }
+
+    public String toJson() {
+        return MAPPER.writeValueAsString(this);
+    }
+
+    public static DocumentResult fromJson(String json) {
+        return MAPPER.readValue(json, DocumentResult.class);
+    }
+}
