@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.cli.ScanCommandTest.Run;
+import org.osr.testkit.Slow;
 
 /** Hostile rule packs and terms files end as a pack error (exit 78) naming the place; a scan never uses the net. */
+@Slow
 class HostileInputCliTest {
     private static final String HEAD = "pack: hostile\nversion: \"1\"\ntitle: hostile\n";
 

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.osr.testkit.Slow;
 
 /** Errors as a user meets them from the packaged program: one line on stderr starting "osr: ", the documented code. */
+@Slow
 class LauncherErrorsIT {
     record Result(int exitCode, String out, String err) {
     }

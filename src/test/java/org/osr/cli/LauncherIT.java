@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.osr.testkit.Slow;
 
 /**
  * The README's first command, run the way a user runs it: {@code ./osr} as a child process on the packaged jar,
  * with its class-data-sharing archive created on first use and used afterwards.
  */
+@Slow
 class LauncherIT {
     record Result(int exitCode, String out, String err) {
     }

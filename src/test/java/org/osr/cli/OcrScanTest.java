@@ -17,8 +17,10 @@ import org.osr.ocr.Tesseract;
 import org.osr.testkit.RedInkScan;
 import org.osr.testkit.ScannedPage;
 import tools.jackson.databind.JsonNode;
+import org.osr.testkit.Slow;
 
 /** {@code --ocr}: scanned pages are read only when asked, in Chinese, and a scanned marking is found. */
+@Slow
 class OcrScanTest {
     @TempDir
     Path tmp;

@@ -24,6 +24,7 @@ import org.osr.testkit.OfdBuilder;
 import org.osr.testkit.OfdBuilder.Text;
 import org.osr.testkit.ScannedPage;
 import tools.jackson.databind.JsonNode;
+import org.osr.testkit.Slow;
 
 /**
  * OFD (GB/T 33190-2016), the format of e-government documents, read as a document with pages, template pages,
@@ -178,6 +179,7 @@ class OfdScanTest {
     }
 
     @Test
+    @Slow
     void withOcrAScannedPageIsReadAndItsMarkingWithheld() throws IOException {
         org.assertj.core.api.Assumptions.assumeThat(org.osr.ocr.Tesseract.problem()).as("tesseract with chi_sim")
                 .isEmpty();

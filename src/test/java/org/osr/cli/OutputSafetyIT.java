@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osr.testkit.Slow;
 
 /**
  * What only a real process shows: signals, pipes, closed descriptors and the locale, with {@code ./osr} as a child
  * process on the packaged jar.
  */
+@Slow
 class OutputSafetyIT {
     @TempDir
     Path tmp;

@@ -131,7 +131,6 @@ class ContainerExtractionTest {
 
         Document doc = extractor.extract(file, "bundle.zip");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(doc.coverage().problems()).anySatisfy(p -> {
             assertThat(p.code()).isEqualTo(Problem.UNSUPPORTED_FORMAT);
             assertThat(p.message()).contains("bundle.zip!/data/blob.bin");

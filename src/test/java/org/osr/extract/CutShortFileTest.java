@@ -21,6 +21,7 @@ import org.osr.testkit.Damage;
 import org.osr.testkit.DocxSpec;
 import org.osr.testkit.FormatSamples;
 import org.osr.testkit.SampleDocuments;
+import org.osr.testkit.Slow;
 
 /**
  * A copy or download that stopped part-way: parsers read such a file as far as it goes and often say nothing, so
@@ -156,6 +157,7 @@ class CutShortFileTest {
 
     /** A real Word 97–2003 document of the shared corpus; skipped when the corpus is absent. */
     @Test
+    @Slow
     void wordDocumentCutShortAndWhole() throws Exception {
         Path doc = Path.of("../shared/corpus/clean/cn-oa-templates/dispatch-fawen-template.doc");
         assumeTrue(Files.isRegularFile(doc), "no corpus at " + doc);

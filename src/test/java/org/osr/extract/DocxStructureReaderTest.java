@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
+import org.osr.testkit.Slow;
 
 class DocxStructureReaderTest {
     private static final String NS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -352,6 +353,7 @@ class DocxStructureReaderTest {
                 .hasMessageContaining("exceeds the limit of 10000 bytes");
     }
 
+    @Slow
     @Test
     void realGongwenSample() throws IOException {
         Assumptions.assumeTrue(Files.exists(SAMPLE), "sample corpus not present");

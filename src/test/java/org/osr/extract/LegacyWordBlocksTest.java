@@ -15,12 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.testkit.LegacyWord;
+import org.osr.testkit.Slow;
 
 /**
  * A legacy Word file's body is made of blocks as Word lays it out: a drafting form's 密级 cell and the level beside
  * it are cells of one row, a heading is a heading, and a page break starts page 2. The .doc is converted from a
  * generated DOCX by LibreOffice; the test skips where it is not installed.
  */
+@Slow
 class LegacyWordBlocksTest {
     @TempDir
     static Path tmp;

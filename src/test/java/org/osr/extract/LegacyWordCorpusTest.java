@@ -17,12 +17,14 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.junit.jupiter.api.Test;
+import org.osr.testkit.Slow;
 
 /**
  * On the real legacy Word files of the shared corpus, nothing Tika read is lost by reading the file story by story:
  * every line of Tika's text (headers and footers included) is in one of {@link LegacyWordReader}'s parts. Skips
  * when the corpus is absent.
  */
+@Slow
 class LegacyWordCorpusTest {
     private static final Path CORPUS = Path.of("../shared/corpus");
     /**

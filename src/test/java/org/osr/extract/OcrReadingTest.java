@@ -29,12 +29,14 @@ import org.osr.rules.PackSources;
 import org.osr.testkit.PicturePackages;
 import org.osr.testkit.RedInkScan;
 import org.osr.testkit.ScannedPage;
+import org.osr.testkit.Slow;
 
 /**
  * With OCR on, a marking that exists only as a picture is found wherever the picture is: an image file with a red
  * stamp over black text, a scan under typed lines in a PDF, a picture pasted into a DOCX or attached to a mail, a
  * "searchable" scan whose invisible text says something else. Each has a clean twin that passes.
  */
+@Slow
 class OcrReadingTest {
     private static RuleEngine engine;
 

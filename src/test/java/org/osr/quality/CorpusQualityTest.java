@@ -25,6 +25,7 @@ import org.osr.match.RuleEngine;
 import org.osr.rules.Action;
 import org.osr.rules.PackLoader;
 import org.osr.rules.PackSources;
+import org.osr.testkit.Slow;
 
 /**
  * Reviews the whole shared real-document corpus (marked, clean and the robustness set of broken, encrypted and
@@ -34,6 +35,7 @@ import org.osr.rules.PackSources;
  * the list. The table goes to stdout and {@code target/quality/corpus-report.txt}. Skipped when the corpus (a sibling
  * {@code ../shared/corpus}) is absent, as in a user's clone.
  */
+@Slow
 class CorpusQualityTest {
 
     static final Path CORPUS = Path.of("../shared/corpus");

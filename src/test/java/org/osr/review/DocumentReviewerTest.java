@@ -66,6 +66,10 @@ class DocumentReviewerTest {
             built.incrementAndGet();
             return hanging;
         };
+        // The 1 s deadline is for the file, not for the JVM: in a fresh JVM (this class run alone) Tika's first parse
+        // loads its classes and can take longer than that, so it is made once before the clock matters.
+        Path sample = Path.of("samples/notice-marked.html");
+        new TikaExtractor().extract(sample, "warm-up");
         DocumentReviewer reviewer = new DocumentReviewer(factory.get(), factory, markings(),
                 new Judge(Action.REDACT), Duration.ofSeconds(1));
 
@@ -75,8 +79,8 @@ class DocumentReviewerTest {
                 .containsExactly(Problem.TIMEOUT);
         assertThat(timedOut.document().coverage().problems().get(0).message()).contains("1 s");
 
-        Opinion next = reviewer.review(Path.of("samples/notice-marked.html"), "samples/notice-marked.html");
-        assertThat(next.document().coverage().complete()).isTrue();
+        Opinion next = reviewer.review(sample, "samples/notice-marked.html");
+        assertThat(next.document().coverage().problems()).isEmpty();
         assertThat(next.verdict()).isEqualTo(Verdict.WITHHOLD);
         assertThat(built.get()).as("a fresh extractor replaces the abandoned one").isEqualTo(2);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -257,7 +256,7 @@ class PackLoaderTest {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(60) // a hang guard, not a speed claim
     void globalTagNeverConstructsAJavaObject() {
         String yaml = HEAD.replace("rules:\n", "")
                 + "rules: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader "
@@ -286,8 +285,8 @@ class PackLoaderTest {
     }
 
     @Test
-    @Timeout(value = 20)
-    void billionLaughsAliasBombFailsQuicklyAsAPackError() {
+    @Timeout(60) // a hang guard, not a speed claim
+    void billionLaughsAliasBombIsRefusedBeforeItExpands() {
         StringBuilder yaml = new StringBuilder("pack: bomb\nversion: \"1\"\ntitle: bomb\n");
         yaml.append("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (int i = 1; i <= 9; i++) {
@@ -296,10 +295,9 @@ class PackLoaderTest {
                     .append(String.join(",", java.util.Collections.nCopies(9, p))).append("]\n");
         }
         yaml.append("rules: *a9\n");
-        long start = System.nanoTime();
 
-        assertThatThrownBy(() -> load(yaml.toString())).isInstanceOf(RulePackException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> load(yaml.toString())).isInstanceOf(RulePackException.class)
+                .hasMessageContaining("aliases");
     }
 
     @Test

@@ -5,10 +5,16 @@ import static org.osr.testkit.SampleDocuments.writeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The fixed sample set committed in {@code samples/}, with its README. */
-final class SampleSet {
+/**
+ * The fixed sample set committed in {@code samples/}, with its description in {@code docs/samples.md}. The verdict
+ * each sample must get is written here and nowhere else: the description's table, the CLI test and the drift test
+ * all read it from {@link #verdicts()}.
+ */
+public final class SampleSet {
 
     private record Sample(String file, String shows, String verdict) {
     }
@@ -30,6 +36,13 @@ final class SampleSet {
                     + "`" + SampleDocuments.USER_PASSWORD + "`); cannot be read without it", "unreviewable"));
 
     private SampleSet() {
+    }
+
+    /** File name to the verdict osr must give it, in the order of the description's table. */
+    public static Map<String, String> verdicts() {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        SAMPLES.forEach(s -> verdicts.put(s.file(), s.verdict()));
+        return verdicts;
     }
 
     static void write(Path dir, String fontPath) throws IOException {
