@@ -64,6 +64,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("scan", new ScanCommand(io));
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
+        cli.addSubcommand("waive", new WaiveCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -84,6 +85,12 @@ public final class Main implements Runnable {
             if (ex instanceof RulePackException packs) {
                 for (RulePackException.PackError e : packs.errors()) {
                     cmd.getErr().println("osr: invalid rule pack: " + e);
+                }
+                return ExitCodes.BAD_RULE_PACK;
+            }
+            if (ex instanceof org.osr.gate.GateFileException bad) {
+                for (org.osr.gate.GateFileException.Error e : bad.errors()) {
+                    cmd.getErr().println("osr: invalid " + bad.kind() + ": " + e);
                 }
                 return ExitCodes.BAD_RULE_PACK;
             }
@@ -125,7 +132,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules or version");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, waive or version");
     }
 
     /** A command-line mistake found after parsing (exit 64). */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.osr.extract.TikaExtractor;
+import org.osr.gate.Gate;
 import org.osr.review.DocumentReviewer;
 import org.osr.judge.Judge;
 import org.osr.review.InternalFailure;
@@ -58,6 +59,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     PackOptions packOptions = new PackOptions();
+
+    @Mixin
+    GateOptions gateOptions = new GateOptions();
 
     @Option(names = "--fail-on", paramLabel = "ACTION",
             description = "Weakest action that fails the run: redact (default), refer or withhold.")
@@ -125,6 +129,7 @@ final class ScanCommand implements Callable<Integer> {
             }
             RuleEngine engine = new RuleEngine(packs);   // immutable: shared by every job
             Judge judge = new Judge(Action.fromId(failOn.name()));
+            Gate gate = gateOptions.open(judge, io.err());
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             Fingerprint fingerprints = Fingerprint.installation();
             try (ParallelReviews reviews = new ParallelReviews(jobs,
@@ -141,9 +146,11 @@ final class ScanCommand implements Callable<Integer> {
                     if (opinion == null) {
                         continue;
                     }
-                    report.document(DocumentResult.of(opinion, masking, fingerprints));
-                    tally.add(opinion.verdict(), opinion.exitCode());
+                    DocumentResult result = gate.apply(DocumentResult.of(opinion, masking, fingerprints));
+                    report.document(result);
+                    tally.add(result.verdict(), result.exitCode());
                 }
+                tally.gate(gate.finish());
                 report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
                 out.commit();
             } catch (InternalFailure bug) {

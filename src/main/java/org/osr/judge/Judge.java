@@ -24,10 +24,18 @@ public final class Judge {
                 strongest = h.rule().action();
             }
         }
+        return verdict(strongest, coverage.complete());
+    }
+
+    /**
+     * The verdict from the strongest action among the findings that count (NOTE when none) and whether the document
+     * was read completely; a waiver or a baseline re-judges a document this way on the findings they leave counting.
+     */
+    public Verdict verdict(Action strongest, boolean complete) {
         if (strongest == Action.WITHHOLD) {
             return Verdict.WITHHOLD;
         }
-        if (!coverage.complete()) {
+        if (!complete) {
             return Verdict.UNREVIEWABLE;
         }
         return switch (strongest) {

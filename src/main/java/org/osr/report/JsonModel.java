@@ -1,7 +1,9 @@
 package org.osr.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.osr.gate.GateSummary;
 import org.osr.judge.Verdict;
 import org.osr.review.DocumentResult;
 import org.osr.review.Redactor;
@@ -28,11 +30,13 @@ final class JsonModel {
         }
     }
 
+    /** @param gate what waivers and a baseline did; absent when neither was in play */
     record Summary(int documents, int publishable, int redact, int refer, int withhold, int unreviewable,
-                   int inputErrors, int skipped) {
+                   int inputErrors, int skipped, @JsonInclude(JsonInclude.Include.NON_NULL) GateSummary gate) {
         static Summary of(ScanSummary s) {
             return new Summary(s.documents(), n(s, Verdict.PUBLISHABLE), n(s, Verdict.REDACT), n(s, Verdict.REFER),
-                    n(s, Verdict.WITHHOLD), n(s, Verdict.UNREVIEWABLE), s.inputErrors().size(), s.skipped().size());
+                    n(s, Verdict.WITHHOLD), n(s, Verdict.UNREVIEWABLE), s.inputErrors().size(), s.skipped().size(),
+                    s.gate());
         }
 
         private static int n(ScanSummary s, Verdict v) {
@@ -42,11 +46,11 @@ final class JsonModel {
 
     record Finding(String ruleId, String pack, String category, String action, String message, String basis,
                    String match, String context, DocumentResult.Location location, String fingerprint,
-                   String explanation) {
+                   String explanation, @JsonInclude(JsonInclude.Include.NON_NULL) DocumentResult.Waiver waiver) {
         static Finding of(DocumentResult.Finding f, Messages messages, Lang lang) {
             return new Finding(f.ruleId(), f.pack(), f.category(), f.action(),
                     messages.message(f.pack(), f.ruleId(), lang), messages.basis(f.pack()), f.match(), f.context(),
-                    f.location(), f.fingerprint(), f.explanation());
+                    f.location(), f.fingerprint(), f.explanation(), f.waiver());
         }
     }
 

@@ -46,7 +46,7 @@ final class ReviewText {
     private static String reasons(DocumentResult r, Messages messages, Lang lang) {
         Set<String> reasons = new LinkedHashSet<>();
         for (DocumentResult.Finding f : r.findings()) {
-            if (f.action().equals(verdictAction(r.verdict()))) {
+            if (f.waiver() == null && f.action().equals(verdictAction(r.verdict()))) {
                 reasons.add(messages.message(f.pack(), f.ruleId(), lang) + where(f.location(), lang));
             }
         }

@@ -33,8 +33,12 @@ final class TextReport implements ReportWriter {
             sb.append("  ").append(zhOrEn("标题", "title")).append(": ").append(r.title()).append('\n');
         }
         for (DocumentResult.Finding f : r.findings()) {
-            sb.append("  [").append(f.action()).append("] ").append(messages.message(f.pack(), f.ruleId(), lang))
-                    .append('\n');
+            sb.append("  [").append(f.action()).append("] ").append(messages.message(f.pack(), f.ruleId(), lang));
+            if (f.waiver() != null) {
+                sb.append("  [").append(zhOrEn("已豁免，批准人 ", "waived by ")).append(f.waiver().approvedBy())
+                        .append(": ").append(f.waiver().reason()).append(']');
+            }
+            sb.append('\n');
             sb.append("      ").append(location(f.location())).append("  ").append(f.ruleId()).append('\n');
             sb.append("      ").append(f.context()).append('\n');
         }
@@ -65,6 +69,7 @@ final class TextReport implements ReportWriter {
                     .append(zhOrEn("（隐藏文件用 --hidden 审查）", " (review hidden entries with --hidden)"))
                     .append('\n');
         }
+        gate(s.gate(), sb);
         sb.append(zhOrEn("共 " + s.documents() + " 个文件：", s.documents() + " document(s): "));
         if (!s.inputErrors().isEmpty()) {
             sb.append(zhOrEn(s.inputErrors().size() + " 个路径无法读取，", s.inputErrors().size()
@@ -82,6 +87,21 @@ final class TextReport implements ReportWriter {
                 .append(s.exitCode()).append('\n');
         out.write(sb.toString());
         out.flush();
+    }
+
+    private void gate(org.osr.gate.GateSummary g, StringBuilder sb) {
+        if (g == null) {
+            return;
+        }
+        for (String w : g.expiredWaivers()) {
+            sb.append(zhOrEn("豁免已过期，发现重新计入：", "expired waiver, its finding counts again: ")).append(w)
+                    .append('\n');
+        }
+        for (String w : g.unusedWaivers()) {
+            sb.append(zhOrEn("未使用的豁免：", "unused waiver: ")).append(w).append('\n');
+        }
+        sb.append(zhOrEn("已豁免 " + g.waived() + " 处，基线已有 " + g.baselined() + " 处（不计入结论）",
+                g.waived() + " finding(s) waived, " + g.baselined() + " baselined (not counted)")).append('\n');
     }
 
     private String location(DocumentResult.Location f) {

@@ -1,5 +1,6 @@
 package org.osr.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +57,33 @@ public record DocumentResult(String path, String sha256, long size, String media
      * @param ruleId the rule, with {@code pack} the key of the message and basis a report shows
      * @param match  the text matched, masked
      * @param context the match with {@value #CONTEXT_CHARS} characters each side, on one line, the match in ⟦ ⟧, masked
+     * @param waiver  who let this finding through and why ({@code .osr-waivers.yaml}); null when it counts
      */
     public record Finding(String ruleId, String pack, String category, String action, String match, String context,
-                          Location location, String fingerprint, String explanation) {
+                          Location location, String fingerprint, String explanation,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Waiver waiver) {
+        public Finding(String ruleId, String pack, String category, String action, String match, String context,
+                       Location location, String fingerprint, String explanation) {
+            this(ruleId, pack, category, action, match, context, location, fingerprint, explanation, null);
+        }
+
+        public Finding waived(Waiver by) {
+            return new Finding(ruleId, pack, category, action, match, context, location, fingerprint, explanation, by);
+        }
+    }
+
+    /**
+     * A written approval that lets a finding through: it stays in the report, but no longer counts.
+     *
+     * @param approvedOn ISO date ({@code 2026-11-30}); {@code expires} likewise, null when it does not expire
+     */
+    public record Waiver(String reason, String approvedBy, String approvedOn, String expires) {
+    }
+
+    /** The same document judged again on other findings (waivers, a baseline); path, coverage and timing stay. */
+    public DocumentResult withFindings(List<Finding> kept, Verdict rejudged, int rejudgedExitCode) {
+        return new DocumentResult(path, sha256, size, mediaType, title, abstractText, rejudged, rejudgedExitCode,
+                durationMs, coverage, kept);
     }
 
     /**

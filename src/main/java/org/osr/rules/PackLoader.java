@@ -6,9 +6,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.serialization.DefaultNodeReader;
-import com.networknt.schema.serialization.NodeReader;
-import com.networknt.schema.utils.JsonNodes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,11 +21,7 @@ import org.osr.rules.conditions.Condition;
 import org.osr.rules.conditions.Conditions;
 import org.osr.extract.PartKind;
 import org.osr.normalize.Normalizer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads rule packs: YAML 1.2 (Jackson 3 on SnakeYAML Engine: no object construction from tags, duplicate keys
@@ -40,19 +33,14 @@ public final class PackLoader {
     public static final int MAX_PACK_BYTES = 4 << 20;
     static final String SCHEMA_RESOURCE = "/osr/rule-pack.schema.json";
 
-    private final NodeReader reader;
+    private final LocatedYaml yaml = new LocatedYaml();
     /** Compiled on first use: building it costs a third of a second, and the bundled packs do not need it. */
     private Schema schema;
-
-    public PackLoader() {
-        YAMLMapper yaml = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        this.reader = DefaultNodeReader.builder().yamlMapper(yaml).locationAware().build();
-    }
 
     private synchronized Schema schema() {
         if (schema == null) {
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    builder -> builder.nodeReader(reader));
+                    builder -> builder.nodeReader(yaml.reader()));
             schema = registry.getSchema(schemaText(), InputFormat.JSON);
         }
         return schema;
@@ -113,24 +101,7 @@ public final class PackLoader {
             throw error(origin, null, "rule pack is " + bytes.length + " bytes; the limit is " + MAX_PACK_BYTES);
         }
         String text = PackText.read(origin, bytes);
-        JsonNode root;
-        try {
-            root = reader.readTree(text, InputFormat.YAML);
-        } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            int line = loc == null ? 1 : Math.max(1, loc.getLineNr());
-            int column = loc == null ? 1 : Math.max(1, loc.getColumnNr());
-            String message = firstLine(e.getOriginalMessage());
-            if (message.startsWith("Duplicate Object property ")) {
-                message = "key " + message.substring("Duplicate Object property ".length())
-                        + " appears twice in the same mapping";
-            }
-            throw new RulePackException(new RulePackException.PackError(new SourcePosition(origin, line, column),
-                    "YAML: " + message));
-        } catch (RuntimeException e) {
-            // SnakeYAML Engine limits (alias bombs, nesting) surface as plain runtime exceptions.
-            throw error(origin, null, "YAML: " + firstLine(String.valueOf(e.getMessage())));
-        }
+        JsonNode root = yaml.read(origin, text);
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw error(origin, null, "the file is empty; a rule pack needs pack, version, title and rules");
         }
@@ -430,19 +401,10 @@ public final class PackLoader {
     }
 
     static SourcePosition position(String origin, JsonNode node) {
-        TokenStreamLocation loc = node == null ? null : JsonNodes.tokenStreamLocationOf(node);
-        if (loc == null) {
-            return new SourcePosition(origin, 1, 1);
-        }
-        return new SourcePosition(origin, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+        return LocatedYaml.position(origin, node);
     }
 
     private static RulePackException error(String origin, JsonNode node, String message) {
         return new RulePackException(new RulePackException.PackError(position(origin, node), message));
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import org.osr.gate.GateSummary;
 import org.osr.judge.Verdict;
 import org.osr.rules.RulePack;
 import org.osr.source.Inputs;
@@ -19,6 +20,7 @@ public final class Tally {
     private final List<Inputs.Input> links = new ArrayList<>();
     private Verdict worst;
     private int exitCode;
+    private GateSummary gate;
 
     public void add(Verdict verdict, int documentExitCode) {
         counts.merge(verdict, 1, Integer::sum);
@@ -59,12 +61,20 @@ public final class Tally {
         exitCode = Math.max(exitCode, other.exitCode);
     }
 
+    /** What waivers and a baseline did (null when neither was in play); unused waivers may fail the run. */
+    public void gate(GateSummary summary) {
+        gate = summary;
+        if (summary != null && summary.failsRun()) {
+            exitCode = Math.max(exitCode, GateSummary.UNUSED_WAIVER_EXIT);
+        }
+    }
+
     public int exitCode() {
         return exitCode;
     }
 
     public ScanSummary summary(List<RulePack> packs, Instant startedAt, long durationMs) {
         return new ScanSummary(packs, startedAt, durationMs, counts, worst == null ? Verdict.PUBLISHABLE : worst,
-                exitCode, inputErrors, skipped, links);
+                exitCode, inputErrors, skipped, links, gate);
     }
 }
