@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
         description = "Review files and folders (folders recursively; '-' reads standard input) and write the "
                 + "review opinion.",
         footer = {"", "Exit codes: 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
-                "65 unreadable input path, 70 internal error, 74 report could not be written, 78 invalid rule pack."})
+                "65 unreadable input path, 70 internal error, 74 report could not be written, 78 invalid rule pack,",
+                "waiver file or baseline. With --report-unused-waivers an unused waiver makes the exit code at least 1."})
 final class ScanCommand implements Callable<Integer> {
     enum FailOn { redact, refer, withhold }
 
