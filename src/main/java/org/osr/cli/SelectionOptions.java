@@ -21,9 +21,15 @@ final class SelectionOptions {
     String changedSince;
 
     @Option(names = "--files-from", paramLabel = "FILE",
-            description = "Review the paths listed in FILE ('-': standard input), one a line; blank lines are "
-                    + "ignored and paths that no longer exist are listed as skipped (deleted).")
+            description = "Review the paths listed in FILE ('-': standard input), one a line, relative to the "
+                    + "repository root like git's output; blank lines are ignored and paths that no longer exist are "
+                    + "listed as skipped (deleted).")
     String filesFrom;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "Read git, .osrignore and --files-from paths from the repository containing DIR "
+                    + "(default: the current folder).")
+    Path repo;
 
     @Option(names = "--include", paramLabel = "GLOB",
             description = "Review only files matching GLOB (.gitignore syntax, relative to the repository root; "
@@ -48,7 +54,10 @@ final class SelectionOptions {
         if (changedSince == null && filesFrom == null && given.isEmpty()) {
             throw new Main.UsageException("nothing to review: give a PATH, --changed-since REF or --files-from FILE");
         }
-        Path cwd = Path.of("").toAbsolutePath();
+        Path cwd = (repo == null ? Path.of("") : repo).toAbsolutePath().normalize();
+        if (!Files.isDirectory(cwd)) {
+            throw new Main.UsageException("--repo: " + repo + " is not a folder");
+        }
         Path root;
         Inputs inputs;
         if (changedSince != null) {
@@ -63,7 +72,7 @@ final class SelectionOptions {
         } else {
             root = ChangedFiles.root(cwd).orElse(cwd);
             inputs = filesFrom != null
-                    ? Inputs.resolveListed(cwd, listed(filesFrom, stdin), List.of(), scratch, options)
+                    ? Inputs.resolveListed(root, listed(filesFrom, stdin), List.of(), scratch, options)
                     : Inputs.resolve(given, stdin, scratch, options);
         }
         inputs.leaveOut(Selection.at(root.toAbsolutePath().normalize(), exclude, include)::reasonToLeaveOut);
