@@ -52,7 +52,8 @@ final class SelectionOptions {
                     + (changedSince != null ? "--changed-since" : "--files-from") + "; use --include to narrow");
         }
         if (changedSince == null && filesFrom == null && given.isEmpty()) {
-            throw new Main.UsageException("nothing to review: give a PATH, --changed-since REF or --files-from FILE");
+            throw new Main.UsageException("nothing to review: give a PATH, --changed-since REF or --files-from FILE "
+                    + "(see 'osr scan --help')");
         }
         Path cwd = (repo == null ? Path.of("") : repo).toAbsolutePath().normalize();
         if (!Files.isDirectory(cwd)) {
