@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ignored; {@code \#} and {@code \!} escape.
  */
 public final class PathFilter {
-    private record Rule(Pattern regex, boolean negated, boolean dirOnly, boolean anchored, String source) {
+    private record Rule(Pattern regex, boolean negated, boolean dirOnly, boolean anchored) {
     }
 
     private final List<Rule> rules = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class PathFilter {
         if (p.startsWith("/")) {
             p = p.substring(1);
         }
-        rules.add(new Rule(Pattern.compile(regex(p)), negated, dirOnly, anchored, line));
+        rules.add(new Rule(Pattern.compile(regex(p)), negated, dirOnly, anchored));
     }
 
     private static String stripTrailingSpaces(String line) {
