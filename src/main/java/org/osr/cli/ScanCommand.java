@@ -48,7 +48,7 @@ final class ScanCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to review; '-' for stdin.")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to review; '-' for stdin.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatName.class,
@@ -63,6 +63,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     GateOptions gateOptions = new GateOptions();
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--fail-on", paramLabel = "ACTION",
             description = "Weakest action that fails the run: redact (default), refer or withhold.")
@@ -117,7 +120,7 @@ final class ScanCommand implements Callable<Integer> {
         Path reportFile = output == null || output.toString().equals("-") ? null : output;
         try (Scratch scratch = new Scratch();
              ReportOutput out = reportFile == null ? ReportOutput.stdout(io.stdout()) : ReportOutput.file(reportFile)) {
-            Inputs inputs = Inputs.resolve(paths, io.in(), scratch,
+            Inputs inputs = selection.inputs(paths, io.in(), scratch,
                     new Inputs.Options(hidden, ReportOutput.destinations(reportFile, out)));
             if (reportFile != null) {
                 ReportOutput.refuseInputAsOutput(reportFile, inputs.files());

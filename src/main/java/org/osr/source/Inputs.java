@@ -56,7 +56,10 @@ public final class Inputs {
         public static final String UNREADABLE = "unreadable";
     }
 
-    /** An entry deliberately not reviewed, with the reason ({@code hidden}, {@code vcs}, {@code report}). */
+    /**
+     * An entry deliberately not reviewed, with the reason: {@code hidden}, {@code vcs}, {@code report}, {@code deleted}
+     * (listed as changed but no longer there), {@code osrignore}, {@code excluded} or {@code not-included}.
+     */
     public record Skipped(String path, String reason) {
     }
 
@@ -89,6 +92,49 @@ public final class Inputs {
         return inputs;
     }
 
+    /**
+     * Paths read from a list ({@code --files-from}, {@code --changed-since}), each resolved against {@code base} and
+     * shown as written. A path that does not exist was deleted since the list was made: skipped, not an error.
+     * Names inside version-control folders, and hidden names unless {@code hidden}, are skipped as in a folder walk.
+     */
+    public static Inputs resolveListed(Path base, List<String> names, List<String> deleted, Scratch scratch,
+                                       Options options) throws IOException {
+        Inputs inputs = new Inputs(options, scratch);
+        deleted.forEach(name -> inputs.skipped.add(new Skipped(name, "deleted")));
+        for (String name : names) {
+            Path path;
+            try {
+                path = base.resolve(name);
+            } catch (InvalidPathException e) {
+                inputs.errors.add(nameEncoding(name));
+                continue;
+            }
+            List<String> segments = List.of(name.replace('\\', '/').split("/"));
+            if (segments.stream().anyMatch(VCS_FOLDERS::contains)) {
+                inputs.skipped.add(new Skipped(name, "vcs"));
+            } else if (!options.hidden() && segments.stream().anyMatch(s -> s.startsWith(".") && !s.equals(".")
+                    && !s.equals(".."))) {
+                inputs.skipped.add(new Skipped(name, "hidden"));
+            } else if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                inputs.skipped.add(new Skipped(name, "deleted"));
+            } else {
+                inputs.argument(path, name);
+            }
+        }
+        return inputs;
+    }
+
+    /** Takes out the files {@code reason} names a reason for, listing each as skipped with that reason. */
+    public void leaveOut(java.util.function.Function<Input, String> reason) {
+        files.removeIf(input -> {
+            String why = reason.apply(input);
+            if (why != null) {
+                skipped.add(new Skipped(input.displayPath(), why));
+            }
+            return why != null;
+        });
+    }
+
     private void argument(String arg, InputStream stdin) throws IOException {
         if (arg.equals("-")) {
             files.add(new Input(scratch.copy(stdin, "stdin"), "-", null));
@@ -101,6 +147,10 @@ public final class Inputs {
             errors.add(nameEncoding(arg));
             return;
         }
+        argument(path, arg);
+    }
+
+    private void argument(Path path, String arg) throws IOException {
         if (!Files.exists(path)) {
             errors.add(Files.exists(path, LinkOption.NOFOLLOW_LINKS)
                     ? new InputError(arg, InputError.BROKEN_LINK, "a symbolic link to " + linkText(path)

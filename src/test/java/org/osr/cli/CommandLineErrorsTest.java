@@ -59,7 +59,8 @@ class CommandLineErrorsTest {
         "scan --formt json " + DOC + "|osr: Unknown option: '--formt'; did you mean --format? (see 'osr scan --help')",
         "rules lint --strict=maybe|osr: Invalid value for option '--strict': 'maybe' is not a boolean "
                 + "(see 'osr rules lint --help')",
-        "scan|osr: Missing required parameter: 'PATH' (see 'osr scan --help')",
+        "scan|osr: nothing to review: give a PATH, --changed-since REF or --files-from FILE "
+                + "(see 'osr scan --help')",
         "rules|osr: a subcommand is required: list, show, test or lint (see 'osr rules --help')",
         "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, rules, version, waive (see 'osr --help')",
         "rules frob|osr: unknown command 'frob'; the commands are list, show, test, lint (see 'osr rules --help')"})
