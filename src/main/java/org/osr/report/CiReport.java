@@ -18,12 +18,11 @@ abstract class CiReport implements ReportWriter {
 
     final Reports.Context context;
     /** The repository root paths are made relative to: the directory osr runs in. */
-    private final Path root;
+    private final Path root = Path.of("");
     private final List<Entry> entries = new ArrayList<>();
 
-    CiReport(Reports.Context context, Path root) {
+    CiReport(Reports.Context context) {
         this.context = context;
-        this.root = root;
     }
 
     @Override

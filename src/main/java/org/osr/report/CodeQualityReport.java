@@ -1,6 +1,5 @@
 package org.osr.report;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.osr.run.ScanSummary;
 
@@ -10,11 +9,7 @@ import org.osr.run.ScanSummary;
  */
 final class CodeQualityReport extends CiReport {
     CodeQualityReport(Reports.Context context) {
-        this(context, Path.of(""));
-    }
-
-    CodeQualityReport(Reports.Context context, Path root) {
-        super(context, root);
+        super(context);
     }
 
     record Issue(String type, String description, String check_name, String fingerprint, String severity,

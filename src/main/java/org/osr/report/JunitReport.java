@@ -2,7 +2,6 @@ package org.osr.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -19,11 +18,7 @@ import org.osr.run.ScanSummary;
  */
 final class JunitReport extends CiReport {
     JunitReport(Reports.Context context) {
-        this(context, Path.of(""));
-    }
-
-    JunitReport(Reports.Context context, Path root) {
-        super(context, root);
+        super(context);
     }
 
     @Override

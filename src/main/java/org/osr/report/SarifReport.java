@@ -25,11 +25,7 @@ final class SarifReport extends CiReport {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     SarifReport(Reports.Context context) {
-        this(context, Path.of(""));
-    }
-
-    SarifReport(Reports.Context context, Path root) {
-        super(context, root);
+        super(context);
     }
 
     @Override

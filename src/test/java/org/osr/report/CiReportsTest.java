@@ -264,6 +264,18 @@ class CiReportsTest {
         assertThat(CodeQualityReport.severity("refer")).isEqualTo("major");
     }
 
+    @Test
+    void pathsAreRelativeToTheRepositoryRootWithForwardSlashesAndUrisArePercentEncoded() {
+        Path root = Path.of("").toAbsolutePath();
+        assertThat(CiIssue.relativePath(root.resolve("site/a b.pdf").toString(), Path.of(""))).isEqualTo("site/a b.pdf");
+        assertThat(CiIssue.relativePath("./site/./x.docx", Path.of(""))).isEqualTo("site/x.docx");
+        assertThat(CiIssue.relativePath("site\\x.docx", Path.of(""))).isEqualTo("site/x.docx");
+        assertThat(CiIssue.relativePath("/elsewhere/x.pdf", Path.of("/work/repo"))).isEqualTo("/elsewhere/x.pdf");
+        assertThat(SarifReport.uri("site/my notes #1.pdf")).isEqualTo("site/my%20notes%20%231.pdf");
+        assertThat(SarifReport.uri("公告/通知.pdf")).isEqualTo("%E5%85%AC%E5%91%8A/%E9%80%9A%E7%9F%A5.pdf");
+        assertThat(SarifReport.uri("/elsewhere/x.pdf")).isEqualTo("file:///elsewhere/x.pdf");
+    }
+
     private static DocumentResult synthetic(String path, Verdict verdict, List<DocumentResult.Finding> findings,
                                             List<DocumentResult.ProblemResult> problems) {
         return new DocumentResult(path, null, 10, "text/plain", null, null, verdict, verdict.exitCode(), 0,
