@@ -52,7 +52,7 @@ final class ScanCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatName.class,
-            description = "json (default), jsonl or text.")
+            description = "json (default), jsonl, text, or for CI: sarif, junit, code-quality.")
     String format = "json";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
@@ -140,7 +140,7 @@ final class ScanCommand implements Callable<Integer> {
                     new DocumentReviewer(extractor.join(), extractors, engine, judge, timeout),
                     () -> new DocumentReviewer(extractors.get(), extractors, engine, judge, timeout))) {
                 ReportWriter report = Reports.create(format, new Reports.Context(out.writer(), language,
-                        Messages.of(packs), Version.VERSION, masking));
+                        Messages.of(packs), Version.VERSION, masking, judge.failOn()));
                 if (!quiet && io.stderrIsTerminal()) {
                     report = report.and(new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null));
                 }

@@ -17,6 +17,10 @@ public final class Judge {
         this.failOn = failOn;
     }
 
+    public Action failOn() {
+        return failOn;
+    }
+
     public Verdict verdict(List<Hit> findings, Coverage coverage) {
         Action strongest = Action.NOTE;
         for (Hit h : findings) {

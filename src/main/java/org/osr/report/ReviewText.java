@@ -57,7 +57,7 @@ final class ReviewText {
         return v == Verdict.WITHHOLD ? "withhold" : v == Verdict.REFER ? "refer" : "redact";
     }
 
-    private static String where(DocumentResult.Location f, Lang lang) {
+    static String where(DocumentResult.Location f, Lang lang) {
         String part = PartNames.name(f.part(), lang);
         if (lang == Lang.ZH) {
             return "（" + part + (f.page() != null ? "第" + f.page() + "页" : "") + "第" + f.line() + "行）";
@@ -65,7 +65,7 @@ final class ReviewText {
         return " (" + part + (f.page() != null ? ", page " + f.page() : "") + ", line " + f.line() + ")";
     }
 
-    private static String problems(DocumentResult r, Lang lang) {
+    static String problems(DocumentResult r, Lang lang) {
         if (lang == Lang.ZH) {
             return r.coverage().problems().stream().map(p -> zh(p.code()))
                     .distinct().collect(Collectors.joining("；")) + "，须人工审查。";

@@ -40,7 +40,7 @@ class CommandLineErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--format|pdf|expected one of [json, jsonl, text]",
+        "--format|pdf|expected one of [json, jsonl, text, sarif, junit, code-quality]",
         "--fail-on|never|expected one of [redact, refer, withhold]",
         "--lang|fr|--lang must be zh or en, not 'fr'"})
     void aWordOptionWithAnUnknownValueListsTheAcceptedOnes(String option, String value, String says) {
