@@ -64,6 +64,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("scan", new ScanCommand(io));
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
+        cli.addSubcommand("completion", new CompletionCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -125,7 +126,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules or version");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, version or completion");
     }
 
     /** A command-line mistake found after parsing (exit 64). */
