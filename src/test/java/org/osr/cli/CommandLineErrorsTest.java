@@ -61,7 +61,7 @@ class CommandLineErrorsTest {
                 + "(see 'osr rules lint --help')",
         "scan|osr: Missing required parameter: 'PATH' (see 'osr scan --help')",
         "rules|osr: a subcommand is required: list, show, test or lint (see 'osr rules --help')",
-        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, rules, version (see 'osr --help')",
+        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, rules, version, completion (see 'osr --help')",
         "rules frob|osr: unknown command 'frob'; the commands are list, show, test, lint (see 'osr rules --help')"})
     void usageMistakesAreOneLineWithWhereToLook(String commandLine, String expected) {
         assertThat(oneLine(ScanCommandTest.osr(commandLine.split(" ")))).isEqualTo(expected);
