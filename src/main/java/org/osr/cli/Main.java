@@ -65,6 +65,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
+        cli.addSubcommand("completion", new CompletionCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -132,7 +133,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: scan, rules, waive or version");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: scan, rules, waive, version or completion");
     }
 
     /** A command-line mistake found after parsing (exit 64). */
