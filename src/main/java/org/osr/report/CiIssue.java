@@ -42,6 +42,18 @@ record CiIssue(String ruleId, String action, String path, String message, String
         return finding == null;
     }
 
+    /** Whether a waiver in the repository covers the finding: it is shown, with who and why, and does not fail. */
+    boolean waived() {
+        return finding != null && finding.waiver() != null;
+    }
+
+    /** Who approved the waiver, when, why and until when, for the CI systems' "suppressed" or "waived" text. */
+    String waiverNote() {
+        DocumentResult.Waiver w = finding.waiver();
+        return "waived by " + w.approvedBy() + " on " + w.approvedOn() + (w.expires() == null ? ""
+                : " until " + w.expires()) + ": " + w.reason();
+    }
+
     /**
      * The document's findings, then one issue for its coverage problems when it was not read completely — also
      * when a withhold finding decided its verdict, since what was not read is still unchecked.

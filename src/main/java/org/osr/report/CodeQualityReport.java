@@ -24,8 +24,11 @@ final class CodeQualityReport extends CiReport {
 
     @Override
     String render(ScanSummary s, List<Entry> entries) {
-        List<Issue> out = issues(entries).stream().map(i -> new Issue("issue", i.message(), i.ruleId(),
-                fingerprint(i), severity(i.action()), List.of("Security"),
+        // A waived finding is listed as info with its approval: Code Quality has no suppression, and a blocker that
+        // the gate no longer counts would contradict the pipeline's result.
+        List<Issue> out = issues(entries).stream().map(i -> new Issue("issue",
+                i.waived() ? i.message() + " (" + i.waiverNote() + ")" : i.message(), i.ruleId(),
+                fingerprint(i), i.waived() ? "info" : severity(i.action()), List.of("Security"),
                 new Location(i.path(), new Lines(i.startLine())))).toList();
         return JsonReport.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
     }

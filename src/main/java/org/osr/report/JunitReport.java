@@ -14,7 +14,7 @@ import org.osr.run.ScanSummary;
  * {@code --format junit}: JUnit XML as GitLab (test report) and Jenkins (junit step) read it. One test case per
  * document, named by its path; a {@code <failure>} per finding at or above {@code --fail-on}, an {@code <error>} for a
  * file osr could not read completely (and for an input path it could not open); findings below the threshold are
- * listed in the case's {@code <system-out>}.
+ * listed in the case's {@code <system-out>}, and so are waived findings, with who approved them and why.
  */
 final class JunitReport extends CiReport {
     JunitReport(Reports.Context context) {
@@ -96,13 +96,13 @@ final class JunitReport extends CiReport {
     }
 
     private boolean fails(CiIssue i) {
-        return !i.unreviewable() && Action.fromId(i.action()).atLeast(context.failOn());
+        return !i.unreviewable() && !i.waived() && Action.fromId(i.action()).atLeast(context.failOn());
     }
 
     private static String detail(CiIssue i) {
         DocumentResult.Finding f = i.finding();
         return "[" + f.action() + "] " + i.ruleId() + " (" + f.pack() + ", " + f.category() + ")\n" + i.message()
-                + "\nfingerprint: " + i.fingerprint();
+                + "\nfingerprint: " + i.fingerprint() + (i.waived() ? "\n" + i.waiverNote() : "");
     }
 
     private static void element(XMLStreamWriter xml, String name, String type, String message, String body)

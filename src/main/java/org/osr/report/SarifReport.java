@@ -125,6 +125,13 @@ final class SarifReport extends CiReport {
         physical.putObject("artifactLocation").put("uri", uri(issue.path()));
         physical.putObject("region").put("startLine", issue.startLine());
         node.putObject("partialFingerprints").put("primaryLocationLineHash", issue.fingerprint());
+        if (issue.waived()) {
+            // GitHub shows a suppressed result as dismissed, with the justification: the approval is on record.
+            ObjectNode suppression = node.putArray("suppressions").addObject();
+            suppression.put("kind", "external");
+            suppression.put("status", "accepted");
+            suppression.put("justification", issue.waiverNote());
+        }
         ObjectNode properties = node.putObject("properties");
         properties.put("action", issue.action());
         DocumentResult.Finding f = issue.finding();

@@ -70,6 +70,31 @@ class WaiversTest {
     }
 
     @Test
+    void theCiReportsShowAWaivedFindingAsApprovedNotAsAFailure() throws Exception {
+        Path doc = marked("notice.txt");
+        Path waivers = waive(onlyFinding(osr("scan", "--no-waivers", doc.toString())));
+
+        Run sarif = osr("scan", "--format", "sarif", "--waivers", waivers.toString(), doc.toString());
+        JsonNode result = sarif.json().get("runs").get(0).get("results").get(0);
+        JsonNode suppression = result.get("suppressions").get(0);
+        assertThat(suppression.get("kind").asString()).isEqualTo("external");
+        assertThat(suppression.get("justification").asString()).contains("Wang Fang")
+                .contains("declassified on 2026-10-01, letter 17");
+
+        Run junit = osr("scan", "--format", "junit", "--waivers", waivers.toString(), doc.toString());
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(junit.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(xml.getElementsByTagName("system-out").item(0).getTextContent()).contains("waived by Wang Fang");
+
+        Run quality = osr("scan", "--format", "code-quality", "--waivers", waivers.toString(), doc.toString());
+        JsonNode issue = tools.jackson.databind.json.JsonMapper.builder().build().readTree(quality.out()).get(0);
+        assertThat(issue.get("severity").asString()).isEqualTo("info");
+        assertThat(issue.get("description").asString()).contains("waived by Wang Fang");
+        assertThat(quality.exitCode()).isZero();
+    }
+
+    @Test
     void noWaiversIgnoresTheFile() throws IOException {
         Path doc = marked("notice.txt");
         Path waivers = waive(onlyFinding(osr("scan", "--no-waivers", doc.toString())));
