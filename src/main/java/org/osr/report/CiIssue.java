@@ -85,13 +85,14 @@ record CiIssue(String ruleId, String action, String path, String message, String
     }
 
     /**
-     * The line of the file a CI system points at: always 1, with part, page and line in the message (and in SARIF's
-     * properties). A finding's line counts lines of the extracted text, which are not the file's lines in any format:
-     * DOCX and PDF have none, HTML's markup lines differ, and plain text loses its blank lines on extraction
-     * ({@code a\n\nb}: b is line 2). A wrong line in an annotation would send the reviewer to the wrong place.
+     * The line of the file a CI system points at: for a text-like file (HTML, plain text, Markdown), the line of the
+     * file where the finding's text stands; otherwise 1, with part, page and line in the message (and in SARIF's
+     * properties). A finding's own line counts lines of the extracted text, which are not the file's: DOCX and PDF
+     * have none, HTML's markup lines differ, and plain text loses its blank lines on extraction.
      */
     int startLine() {
-        return 1;
+        Integer line = finding == null ? null : finding.location().fileLine();
+        return line == null ? 1 : line;
     }
 
     /**

@@ -88,23 +88,29 @@ public record DocumentResult(String path, String sha256, long size, String media
 
     /**
      * @param offset code-point offset of the match in its part's original text
-     * @param length code-point length of the match
+     * @param length   code-point length of the match
+     * @param fileLine the line of the file itself (text-like files whose text holds the match as written), or null
      */
     public record Location(String part, Integer page, int line, int offset, int length, String embeddedPath,
-                           String source) {
+                           String source, Integer fileLine) {
+        public Location(String part, Integer page, int line, int offset, int length, String embeddedPath,
+                        String source) {
+            this(part, page, line, offset, length, embeddedPath, source, null);
+        }
     }
 
     /** The one place an opinion becomes a result: everything printable is masked here. */
     public static DocumentResult of(Opinion o, Masking masking, Fingerprint fingerprint) {
         Document d = o.document();
         Redactor redactor = masking.forDocument(o.findings());
-        List<Finding> findings = o.findings().stream().map(h -> finding(h, redactor, fingerprint)).toList();
+        List<Finding> findings = o.findings().stream()
+                .map(h -> finding(h, redactor, fingerprint, o.fileLines().get(h))).toList();
         return new DocumentResult(redactor.maskPath(d.path()), d.sha256(), d.size(), d.mediaType(),
                 redactor.shown(d.title(), TITLE_CHARS, true), abstractOf(d, redactor), o.verdict(), o.exitCode(),
                 o.durationMs(), coverage(d.coverage(), redactor), findings);
     }
 
-    private static Finding finding(Hit hit, Redactor redactor, Fingerprint fingerprint) {
+    private static Finding finding(Hit hit, Redactor redactor, Fingerprint fingerprint, Integer fileLine) {
         String text = hit.part().text();
         String original = hit.originalMatch();
         int from = Math.max(0, hit.start() - CONTEXT_CHARS);
@@ -117,7 +123,7 @@ public record DocumentResult(String path, String sha256, long size, String media
         return new Finding(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(), match,
                 context.strip(), new Location(hit.part().kind().id(), hit.page(), hit.line(),
                 text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
-                redactor.maskPath(hit.part().embeddedPath()), redactor.mask(hit.part().source())),
+                redactor.maskPath(hit.part().embeddedPath()), redactor.mask(hit.part().source()), fileLine),
                 fingerprint.of(hit), redactor.mask(hit.explanation()));
     }
 

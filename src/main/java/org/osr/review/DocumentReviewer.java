@@ -87,7 +87,7 @@ public final class DocumentReviewer {
         try {
             Verdict verdict = judge.verdict(reviewed.hits(), doc.coverage());
             return new Opinion(doc, reviewed.hits(), verdict, judge.exitCode(verdict),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, FileLines.of(file, doc, reviewed.hits()));
         } catch (RuntimeException e) {
             throw new InternalFailure(displayPath, "judging", e);
         }

@@ -142,7 +142,7 @@ class CiReportsTest {
     }
 
     @Test
-    void aTextFileGetsARelativeEncodedUriItsLineInTheMessageAndNoReportLeaksAnIdNumber(@TempDir Path dir)
+    void aTextFileGetsARelativeEncodedUriItsOwnLinesAndNoReportLeaksAnIdNumber(@TempDir Path dir)
             throws Exception {
         Path file = dir.resolve("my notes.txt");
         Files.writeString(file, "会议纪要\n\n经办人身份证号：" + ID_NUMBER + "\n机密★10年\n", StandardCharsets.UTF_8);
@@ -150,14 +150,17 @@ class CiReportsTest {
                 new Judge(Action.REDACT));
         DocumentResult r = DocumentResult.of(reviewer.review(file, "./docs/my notes.txt"), Masking.of(samples.packs()),
                 Fingerprint.withKey(new byte[] {1}));
-        // Extraction drops the blank line: the finding's lines (2, 3) are the extracted text's, not the file's (3, 4).
+        // Extraction drops the blank line: the finding's lines (2, 3) are the extracted text's; the file's are 3, 4,
+        // and those are what a CI system annotates.
         assertThat(r.findings()).extracting(f -> f.location().line()).contains(2, 3);
+        assertThat(r.findings()).extracting(f -> f.location().fileLine()).contains(3, 4);
 
         JsonNode run = sarif(samples.render("sarif", Lang.EN, Action.REDACT, List.of(r)));
         for (JsonNode result : run.path("results")) {
             JsonNode physical = result.path("locations").get(0).path("physicalLocation");
             assertThat(physical.path("artifactLocation").path("uri").asString()).isEqualTo("docs/my%20notes.txt");
-            assertThat(physical.path("region").path("startLine").asInt()).isEqualTo(1);
+            assertThat(physical.path("region").path("startLine").asInt())
+                    .isEqualTo(result.path("properties").path("line").asInt() + 1);
             assertThat(result.path("message").path("text").asString())
                     .contains("line " + result.path("properties").path("line").asInt());
         }

@@ -1,0 +1,97 @@
+package org.osr.review;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osr.extract.Document;
+import org.osr.extract.PartKind;
+import org.osr.match.Hit;
+
+/**
+ * The line of the file itself where a finding of a text-like file (HTML, plain text, Markdown, CSV) stands, for the
+ * CI systems that annotate a line: the extracted text's lines are not the file's (markup, dropped blank lines). The
+ * finding's text is looked up in the file: its n-th occurrence in the body is taken as the n-th in the file. When the
+ * file does not hold the text as written (an entity, a tag inside it, an encoding osr cannot guess), there is no
+ * line, and reports point at line 1 with part and line in the message, as for DOCX and PDF.
+ */
+final class FileLines {
+    private static final long MAX_BYTES = 16L << 20;
+    private static final Set<String> TEXT_TYPES = Set.of("text/plain", "text/html", "application/xhtml+xml",
+            "text/markdown", "text/x-web-markdown", "text/csv", "text/tab-separated-values");
+
+    private FileLines() {
+    }
+
+    /** The file line of each body finding found in the file; empty for other formats or when none is found. */
+    static Map<Hit, Integer> of(Path file, Document doc, List<Hit> hits) {
+        if (hits.isEmpty() || doc.mediaType() == null || !TEXT_TYPES.contains(doc.mediaType())) {
+            return Map.of();
+        }
+        String source;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                return Map.of();
+            }
+            source = decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Map.of();
+        }
+        if (source == null) {
+            return Map.of();
+        }
+        Map<Hit, Integer> lines = new HashMap<>();
+        for (Hit hit : hits) {
+            if (hit.part().kind() != PartKind.BODY || hit.part().embeddedPath() != null) {
+                continue;
+            }
+            String match = hit.originalMatch();
+            int nth = occurrences(hit.part().text(), match, hit.start());
+            int at = -1;
+            for (int k = 0, from = 0; k <= nth; k++) {
+                at = source.indexOf(match, from);
+                if (at < 0) {
+                    break;
+                }
+                from = at + 1;
+            }
+            if (at < 0) {
+                at = source.indexOf(match);   // fewer occurrences in the file than in the text: the first one
+            }
+            if (at >= 0) {
+                lines.put(hit, 1 + (int) source.substring(0, at).chars().filter(c -> c == '\n').count());
+            }
+        }
+        return lines;
+    }
+
+    /** How often {@code match} occurs in {@code text} before {@code end}. */
+    private static int occurrences(String text, String match, int end) {
+        int n = 0;
+        for (int at = text.indexOf(match); at >= 0 && at < end; at = text.indexOf(match, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** UTF-8, else GB18030 (a Chinese office's other encoding); null when neither decodes the bytes. */
+    private static String decode(byte[] bytes) {
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("GB18030"))) {
+            try {
+                return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+}
