@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.osr.testkit.GitRepo;
 import org.osr.testkit.Programs;
 
 /**
@@ -82,17 +82,10 @@ class CiCommandLinesTest {
     }
 
     private void commit(String message) throws Exception {
-        git("add", "-A");
-        git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", message);
+        GitRepo.commit(repo, message);
     }
 
     private void git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main",
-                "-c", "commit.gpgsign=false"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", args) + ": " + out).isZero();
+        GitRepo.git(repo, args);
     }
 }
