@@ -34,18 +34,22 @@ class DocumentReviewerTest {
         return new RuleEngine(java.util.List.of(pack));
     }
 
+    private static final String PACK_HEAD = """
+            pack: t
+            version: "1"
+            title: t
+            rules:
+            """;
+    private static final String MARKING_RULE = """
+              - id: t.marking
+                category: classification-marking
+                action: withhold
+                message: marked
+                terms: [机密★5年]
+            """;
+
     private static RuleEngine markings() throws Exception {
-        return engine("""
-                pack: t
-                version: "1"
-                title: t
-                rules:
-                  - id: t.marking
-                    category: classification-marking
-                    action: withhold
-                    message: marked
-                    terms: [机密★5年]
-                """);
+        return engine(PACK_HEAD + MARKING_RULE);
     }
 
     @Test
@@ -90,22 +94,13 @@ class DocumentReviewerTest {
      * 4 million letters), and a marking rule.
      */
     static RuleEngine slowMatching() throws Exception {
-        return engine("""
-                pack: t
-                version: "1"
-                title: t
-                rules:
+        return engine(PACK_HEAD + """
                   - id: t.slow
                     category: sensitive-term
                     action: refer
                     message: slow
                     regex: '[^z]{0,400}z'
-                  - id: t.marking
-                    category: classification-marking
-                    action: withhold
-                    message: marked
-                    terms: [机密★5年]
-                """);
+                """ + MARKING_RULE);
     }
 
     @Test

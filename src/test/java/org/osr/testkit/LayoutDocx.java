@@ -267,7 +267,8 @@ final class LayoutDocx {
                 + "</Types>";
     }
 
-    private static byte[] zip(Map<String, String> parts) throws IOException {
+    /** A package of UTF-8 XML parts, entries dated 0 so equal content gives equal bytes. */
+    static byte[] zip(Map<String, String> parts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> e : parts.entrySet()) {
