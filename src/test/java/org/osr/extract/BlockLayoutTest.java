@@ -122,6 +122,15 @@ class BlockLayoutTest {
     }
 
     @Test
+    void markdownReadAsTextIsLinesTooNotOneParagraph() throws Exception {
+        Part body = body("record.md", "# Record\n\n## Page 1\n\nSECRET\n\nThe station reported.\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(body.blocks()).isEmpty();
+        assertThat(body.layout()).extracting(b -> body.text().substring(b.start(), b.end()))
+                .containsExactly("# Record", "## Page 1", "SECRET", "The station reported.");
+    }
+
+    @Test
     void eachSheetOfAWorkbookIsAPageWithItsCells() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
