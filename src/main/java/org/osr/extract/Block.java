@@ -51,14 +51,6 @@ public record Block(int start, int end, Kind kind, int page, Cell cell, Box box)
         return new Block(start, end, kind, 0, null, null);
     }
 
-    public Block withPage(int newPage) {
-        return new Block(start, end, kind, newPage, cell, box);
-    }
-
-    public Block withBox(Box newBox) {
-        return new Block(start, end, kind, page, cell, newBox);
-    }
-
     public Block shifted(int by) {
         return new Block(start + by, end + by, kind, page, cell, box);
     }
