@@ -65,6 +65,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
+        cli.addSubcommand("sweep", new SweepCommand(io));
         cli.addSubcommand("completion", new CompletionCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));

@@ -3,19 +3,12 @@ package org.osr.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +27,7 @@ import java.util.Set;
  * ({@code .git}, {@code .svn}, {@code .hg}) are never entered.
  */
 public final class Inputs {
-    private static final Set<String> VCS_FOLDERS = Set.of(".git", ".svn", ".hg", ".bzr", "CVS");
+    static final Set<String> VCS_FOLDERS = Set.of(".git", ".svn", ".hg", ".bzr", "CVS");
 
     /**
      * A file to review.
@@ -182,103 +175,34 @@ public final class Inputs {
     }
 
     private void walk(Path root, String shownRoot) throws IOException {
-        Path realRoot = root.toRealPath();
         List<Input> found = new ArrayList<>();
-        Set<Path> exclude = new HashSet<>(options.exclude());
-        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        FolderWalk.walk(root, shownRoot, options, new FolderWalk.Visitor() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(root)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String name = dir.getFileName().toString();
-                if (VCS_FOLDERS.contains(name)) {
-                    skipped.add(new Skipped(shown(dir) + "/", "vcs"));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (name.startsWith(".") && !options.hidden()) {
-                    skipped.add(new Skipped(shown(dir) + "/", "hidden"));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-                    errors.add(new InputError(shown(dir) + "/", InputError.PERMISSION_DENIED,
-                            "permission denied: the folder's files cannot be listed"));
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
+            public void file(Input input) {
+                found.add(input);
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String shown = shown(file);
-                if (shown.indexOf('\uFFFD') >= 0) {
-                    errors.add(nameEncoding(shown));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (attrs.isSymbolicLink()) {
-                    // With FOLLOW_LINKS a link's own attributes come back only when its target does not exist.
-                    errors.add(new InputError(shown, InputError.BROKEN_LINK, "a symbolic link to " + linkText(file)
-                            + ", which does not exist"));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (attrs.isOther() || attrs.isDirectory()) {
-                    errors.add(new InputError(shown, InputError.SPECIAL_FILE, "not a regular file ("
-                            + SpecialFiles.type(file) + "); not read"));
-                    return FileVisitResult.CONTINUE;
-                }
-                Path real;
-                try {
-                    real = file.toRealPath();
-                } catch (IOException e) {
-                    errors.add(new InputError(shown, InputError.UNREADABLE, reason(e)));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (exclude.contains(real)) {
-                    skipped.add(new Skipped(shown, "report"));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (file.getFileName().toString().startsWith(".") && !options.hidden()) {
-                    skipped.add(new Skipped(shown, "hidden"));
-                    return FileVisitResult.CONTINUE;
-                }
-                if (!Files.isReadable(file)) {
-                    errors.add(new InputError(shown, InputError.PERMISSION_DENIED, "permission denied"));
-                    return FileVisitResult.CONTINUE;
-                }
-                found.add(new Input(file, shown, real.startsWith(realRoot) ? null : real.toString()));
-                return FileVisitResult.CONTINUE;
+            public void error(InputError error) {
+                errors.add(error);
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                String shown = shown(file);
-                if (exc instanceof FileSystemLoopException) {
-                    errors.add(new InputError(shown + "/", InputError.LINK_LOOP, "the same folder as "
-                            + "one above it, reached again through a symbolic link (a loop); not followed again"));
-                } else if (exc instanceof AccessDeniedException) {
-                    errors.add(new InputError(shown, InputError.PERMISSION_DENIED, "permission denied"));
-                } else {
-                    errors.add(new InputError(shown, InputError.UNREADABLE, reason(exc)));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            private String shown(Path p) {
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                return shownRoot.endsWith("/") ? shownRoot + rel : shownRoot + "/" + rel;
+            public void skipped(Skipped entry) {
+                skipped.add(entry);
             }
         });
         found.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
         files.addAll(found);
     }
 
-    private static InputError nameEncoding(String shown) {
+    static InputError nameEncoding(String shown) {
         return new InputError(shown, InputError.NAME_ENCODING, "the name cannot be decoded in this locale's "
                 + "character set (" + System.getProperty("sun.jnu.encoding") + "); run osr under a UTF-8 locale "
                 + "(e.g. LC_ALL=C.UTF-8; the ./osr launcher does this)");
     }
 
-    private static String linkText(Path link) {
+    static String linkText(Path link) {
         try {
             return Files.readSymbolicLink(link).toString();
         } catch (IOException | UnsupportedOperationException e) {

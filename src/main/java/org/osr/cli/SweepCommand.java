@@ -1,0 +1,179 @@
+package org.osr.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.osr.extract.TikaExtractor;
+import org.osr.judge.Judge;
+import org.osr.match.RuleEngine;
+import org.osr.ocr.OcrMode;
+import org.osr.ocr.Tesseract;
+import org.osr.review.DocumentResult;
+import org.osr.review.DocumentReviewer;
+import org.osr.review.Fingerprint;
+import org.osr.review.Masking;
+import org.osr.review.Reviewer;
+import org.osr.rules.Action;
+import org.osr.rules.Lang;
+import org.osr.rules.RulePack;
+import org.osr.source.Inputs;
+import org.osr.sweep.Shard;
+import org.osr.sweep.Sweep;
+import org.osr.sweep.SweepState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Review an archive already published — folders, files, WARC (.warc, .warc.gz) and WACZ web "
+                + "archives — in supervised child processes, resumably, into a folder: results.jsonl, "
+                + "manifest.jsonl, summary.json, ledger.csv, ledger.xlsx, report.html.",
+        footer = {"", "Run the same command again after an interruption: the sweep continues where it stopped. Run it "
+                + "again later: only new or changed items are reviewed (all of them when the rule packs or osr "
+                + "changed).", "",
+                "Exit codes: as osr scan — 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
+                "70 internal error, 78 invalid rule pack."})
+final class SweepCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders, files, .warc/.warc.gz/.wacz archives.")
+    List<String> paths;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The sweep's folder (made if missing).")
+    Path out;
+
+    @Mixin
+    PackOptions packOptions = new PackOptions();
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "Only items modified (files) or captured (web archives) on or after DATE (YYYY-MM-DD).")
+    String since;
+
+    @Option(names = "--shard", paramLabel = "i/N",
+            description = "Review only the items whose path or URL hashes to shard i of N (N machines share an "
+                    + "archive; join their folders with 'osr sweep merge').")
+    String shard;
+
+    @Option(names = "--fail-on", paramLabel = "ACTION",
+            description = "Weakest action that fails the run: redact (default), refer or withhold.")
+    ScanCommand.FailOn failOn = ScanCommand.FailOn.redact;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Language of the ledger and report: zh or en.")
+    String lang;
+
+    @Option(names = "--ocr", arity = "0..1", paramLabel = "MODE", parameterConsumer = ScanCommand.OcrModeConsumer.class,
+            description = "Read images and scanned PDF pages with Tesseract, as in osr scan.")
+    OcrMode ocr = OcrMode.OFF;
+
+    @Option(names = "--hidden", description = "Also review hidden files and folders.")
+    boolean hidden;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = TimeoutSeconds.class,
+            description = "Per-file deadline (default 60); an overrun file is unreviewable.")
+    int timeoutSeconds = 60;
+
+    @Option(names = "--jobs", paramLabel = "N", converter = ScanCommand.JobCount.class,
+            description = "Files reviewed at once, one child process each (default: the number of processors).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--progress-every", paramLabel = "N", converter = ScanCommand.JobCount.class,
+            description = "When stderr is not a terminal: a summary line every N items (default ${DEFAULT-VALUE}).")
+    int progressEvery = 1000;
+
+    SweepCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Lang language = ScanCommand.language(lang);
+        if (ocr.on()) {
+            Tesseract.problem().ifPresent(message -> {
+                throw new Main.UsageException(message);
+            });
+        }
+        Shard shardOption = shard == null ? Shard.ALL : parseShard(shard);
+        LocalDate sinceDate = since == null ? null : parseDate(since);
+        List<RulePack> packs = packOptions.load();
+        Judge judge = new Judge(Action.fromId(failOn.name()));
+        SweepState.Config config = new SweepState.Config(Version.VERSION,
+                paths.stream().map(p -> Path.of(p).toAbsolutePath().normalize().toString()).toList(),
+                packs.stream().map(p -> p.id() + "@" + p.version() + "#" + p.sha256()).toList(), ocr.name(), hidden,
+                sinceDate == null ? null : sinceDate.toString(), shard == null ? null : shardOption.toString(),
+                failOn.name());
+        Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, java.util.Set.of(
+                out.toAbsolutePath().normalize())), shardOption,
+                sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config);
+        try (Reviewer reviewer = new InProcess(packs, judge, ocr, timeoutSeconds);
+             SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
+                     progressEvery, paths)) {
+            SweepState state = new Sweep(settings, reviewer, null, progress).run();
+            io.err().println("osr: sweep " + state.status() + " in " + out);
+        } catch (Sweep.ConflictingSweep e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+        return 0;
+    }
+
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--shard: " + e.getMessage());
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new Main.UsageException("--since needs a date as YYYY-MM-DD (e.g. 2016-06-01), not '" + text + "'");
+        }
+    }
+
+    /** In-process reviews; replaced by the child-process worker pool. */
+    private static final class InProcess implements Reviewer {
+        private final ConcurrentLinkedQueue<DocumentReviewer> idle = new ConcurrentLinkedQueue<>();
+        private final RuleEngine engine;
+        private final Judge judge;
+        private final OcrMode ocr;
+        private final int timeout;
+        private final Masking masking;
+        private final Fingerprint fingerprints = Fingerprint.installation();
+
+        InProcess(List<RulePack> packs, Judge judge, OcrMode ocr, int timeout) {
+            this.engine = new RuleEngine(packs);
+            this.judge = judge;
+            this.ocr = ocr;
+            this.timeout = timeout;
+            this.masking = Masking.of(packs);
+        }
+
+        @Override
+        public DocumentResult review(Path file, String displayPath) throws java.io.IOException {
+            DocumentReviewer r = idle.poll();
+            if (r == null) {
+                var factory = (java.util.function.Supplier<TikaExtractor>) () -> new TikaExtractor(
+                        TikaExtractor.DEFAULT_CHAR_LIMIT, ocr);
+                r = new DocumentReviewer(factory.get(), factory, engine, judge, java.time.Duration.ofSeconds(timeout));
+            }
+            try {
+                return DocumentResult.of(r.review(file, displayPath), masking, fingerprints);
+            } finally {
+                idle.add(r);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.osr.sweep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.osr.judge.Verdict;
+import org.osr.review.DocumentResult;
+import org.osr.review.InternalFailure;
+import org.osr.review.Reviewer;
+import org.osr.source.Inputs;
+
+/**
+ * The coordinator of {@code osr sweep}: one thread that takes items from the {@link ItemFeed}, decides what each
+ * needs (nothing: listed before; its payload's result: a duplicate or an unchanged item; a review), hands reviews to
+ * {@code jobs} threads that each drive a {@link Reviewer} (child processes in a real sweep), and writes every outcome
+ * to the {@link Journal} as it comes. It holds no document text and, per item, only 24-byte table entries, so its heap
+ * stays flat over a million items. Nothing a file does ends the sweep: a failed review is an unreviewable result.
+ */
+public final class Sweep {
+    /**
+     * @param inputs the paths as given
+     * @param since  items modified (or captured) before this instant are left out; null for all
+     */
+    public record Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
+                           SweepState.Config config) {
+    }
+
+    /** Sees each manifest line as it is written (progress). */
+    public interface Listener {
+        void listed(ManifestEntry entry);
+    }
+
+    private final Settings settings;
+    private final Reviewer reviewer;
+    private final ItemFeed.Archives archives;
+    private final Listener listener;
+    private final Map<KeyTable.Key, List<ItemFeed.Found>> inFlight = new HashMap<>();
+    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private Journal journal;
+    private int running;
+
+    public Sweep(Settings settings, Reviewer reviewer, ItemFeed.Archives archives, Listener listener) {
+        this.settings = settings;
+        this.reviewer = reviewer;
+        this.archives = archives;
+        this.listener = listener;
+    }
+
+    private record Completion(ItemFeed.Found found, DocumentResult result, Throwable failure) {
+    }
+
+    /** Refused before anything is written: the folder holds an unfinished sweep of other inputs or options. */
+    public static final class ConflictingSweep extends Exception {
+        ConflictingSweep(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs (or resumes, or continues incrementally) the sweep into {@code settings.out()}.
+     *
+     * @return the sweep's state, complete
+     */
+    public SweepState run() throws IOException, ConflictingSweep {
+        Path out = settings.out();
+        Files.createDirectories(out);
+        SweepState before = SweepState.read(out);
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        boolean reusePrevious;
+        if (before == null) {
+            reusePrevious = false;
+        } else if (SweepState.RUNNING.equals(before.status())) {
+            if (!before.config().equals(settings.config())) {
+                throw new ConflictingSweep(out + " holds an unfinished sweep of other inputs or options (" + diff(
+                        before.config(), settings.config()) + "); run that sweep's command again to finish it, or "
+                        + "sweep into another --out folder");
+            }
+            startedAt = before.startedAt();
+            reusePrevious = Files.exists(out.resolve(Journal.PREVIOUS))
+                    && before.config().reviewedAlike(settings.config());
+        } else {
+            Journal.startNextGeneration(out);
+            reusePrevious = before.config().reviewedAlike(settings.config());
+        }
+        new SweepState(SweepState.RUNNING, settings.config(), startedAt, null).write(out);
+        Path scratch = Files.createTempDirectory("osr-sweep-");
+        BlockingQueue<ItemFeed.Event> events = new ArrayBlockingQueue<>(Math.max(64, settings.jobs() * 8));
+        ExecutorService reviews = Executors.newFixedThreadPool(settings.jobs(), r -> {
+            Thread t = new Thread(r, "osr-sweep-review");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread feed = null;
+        try (Journal j = Journal.open(out, reusePrevious)) {
+            journal = j;
+            feed = new Thread(new ItemFeed(settings.inputs(), settings.walk(), settings.shard(), settings.since(), j,
+                    archives, scratch, events), "osr-sweep-feed");
+            feed.setDaemon(true);
+            feed.start();
+            loop(events, reviews);
+        } finally {
+            reviews.shutdownNow();
+            if (feed != null) {
+                feed.interrupt();
+            }
+            deleteQuietly(scratch);
+        }
+        Journal.dropPreviousGeneration(out);
+        SweepState done = new SweepState(SweepState.COMPLETE, settings.config(), startedAt,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        done.write(out);
+        return done;
+    }
+
+    private void loop(BlockingQueue<ItemFeed.Event> events, ExecutorService reviews) throws IOException {
+        int limit = settings.jobs() * 2;
+        boolean ended = false;
+        while (true) {
+            Completion c;
+            while ((c = completions.poll()) != null) {
+                complete(c, reviews);
+            }
+            if (!ended && running < limit) {
+                ItemFeed.Event event;
+                try {
+                    event = events.poll(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                if (event instanceof ItemFeed.End end) {
+                    if (end.failure() != null) {
+                        throw new IOException("reading the inputs failed: " + end.failure(), end.failure());
+                    }
+                    ended = true;
+                } else if (event instanceof ItemFeed.Listed listed) {
+                    list(listed.entry());
+                } else if (event instanceof ItemFeed.Found found) {
+                    found(found, reviews);
+                }
+                continue;
+            }
+            if (ended && running == 0) {
+                return;
+            }
+            try {
+                complete(completions.take(), reviews);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+
+    private void found(ItemFeed.Found found, ExecutorService reviews) throws IOException {
+        SweepItem item = found.item();
+        if (journal.listed(item.key())) {
+            ItemFeed.discard(item);   // the same item reached twice (overlapping inputs)
+            return;
+        }
+        if (found.sha256() == null) {
+            list(entry(item, null, ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
+                    "revisit-without-original: a revisit record whose original capture is not in this sweep", null));
+            return;
+        }
+        KeyTable.Key sha = KeyTable.ofSha256(found.sha256());
+        switch (journal.payload(sha)) {
+            case CLAIMED -> {
+                listAs(found, journal.result(sha), ManifestEntry.DUPLICATE, null);
+                return;
+            }
+            case UNCLAIMED -> {
+                journal.claim(sha);   // reviewed by an earlier life of this run, which was killed before listing it
+                listAs(found, journal.result(sha), ManifestEntry.REVIEWED, null);
+                return;
+            }
+            default -> {
+            }
+        }
+        List<ItemFeed.Found> waiting = inFlight.get(sha);
+        if (waiting != null) {
+            waiting.add(found);
+            return;
+        }
+        if (found.unchanged() != null) {
+            DocumentResult earlier = journal.carryOver(sha);
+            if (earlier != null) {
+                listAs(found, earlier, ManifestEntry.UNCHANGED, found.unchanged().reviewedAt());
+                return;
+            }
+        }
+        if (item.file() == null) {   // a revisit whose original is known but was not reviewed here
+            list(entry(item, found.sha256(), ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
+                    "revisit-without-original: the original capture was not reviewed in this sweep", null));
+            return;
+        }
+        inFlight.put(sha, new ArrayList<>());
+        submit(found, reviews);
+    }
+
+    private void submit(ItemFeed.Found found, ExecutorService reviews) {
+        running++;
+        reviews.execute(() -> {
+            try {
+                completions.add(new Completion(found, reviewer.review(found.item().file(), found.item().item()),
+                        null));
+            } catch (IOException | RuntimeException | Error e) {
+                completions.add(new Completion(found, null, e));
+            }
+        });
+    }
+
+    private void complete(Completion c, ExecutorService reviews) throws IOException {
+        running--;
+        ItemFeed.Found found = c.found();
+        KeyTable.Key sha = KeyTable.ofSha256(found.sha256());
+        List<ItemFeed.Found> waiting = inFlight.remove(sha);
+        ItemFeed.discard(found.item());
+        if (c.failure() instanceof InternalFailure bug) {
+            throw bug;
+        }
+        if (c.failure() != null) {
+            String reason = c.failure() instanceof IOException io ? Inputs.reason(io) : String.valueOf(c.failure());
+            list(entry(found.item(), found.sha256(), ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
+                    "unreadable: " + reason, null));
+            if (waiting != null && !waiting.isEmpty()) {   // a copy of the same bytes may still be readable
+                ItemFeed.Found next = waiting.remove(0);
+                inFlight.put(sha, waiting);
+                submit(next, reviews);
+            }
+            return;
+        }
+        DocumentResult result = c.result();
+        journal.write(sha, result);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        listAs(found, result, ManifestEntry.REVIEWED, now);
+        if (waiting != null) {
+            for (ItemFeed.Found duplicate : waiting) {
+                ItemFeed.discard(duplicate.item());
+                listAs(duplicate, result, ManifestEntry.DUPLICATE, now);
+            }
+        }
+    }
+
+    private void listAs(ItemFeed.Found found, DocumentResult result, String status, String reviewedAt)
+            throws IOException {
+        ItemFeed.discard(found.item());
+        list(entry(found.item(), found.sha256(), status, result.verdict(), categories(result), result.title(), null,
+                reviewedAt));
+    }
+
+    private static List<String> categories(DocumentResult result) {
+        TreeSet<String> categories = new TreeSet<>();
+        for (DocumentResult.Finding f : result.findings()) {
+            if (f.waiver() == null && !"note".equals(f.action())) {
+                categories.add(f.category());
+            }
+        }
+        return List.copyOf(categories);
+    }
+
+    private static ManifestEntry entry(SweepItem item, String sha256, String status, Verdict verdict,
+                                       List<String> categories, String title, String reason, String reviewedAt) {
+        return new ManifestEntry(item.item(), item.key(), item.kind(), item.source(), item.size(),
+                item.modified() == null ? null : item.modified().toString(),
+                item.captured() == null ? null : item.captured().toString(), sha256, status, verdict, categories,
+                title, reason, reviewedAt);
+    }
+
+    private void list(ManifestEntry entry) throws IOException {
+        if (journal.listed(entry.key())) {
+            return;
+        }
+        journal.list(entry);
+        if (listener != null) {
+            listener.listed(entry);
+        }
+    }
+
+    private static String diff(SweepState.Config a, SweepState.Config b) {
+        List<String> differs = new ArrayList<>();
+        if (!a.inputs().equals(b.inputs())) {
+            differs.add("inputs " + a.inputs());
+        }
+        if (!a.packs().equals(b.packs()) || !a.osrVersion().equals(b.osrVersion())) {
+            differs.add("rule packs or osr version");
+        }
+        if (!java.util.Objects.equals(a.shard(), b.shard())) {
+            differs.add("--shard " + a.shard());
+        }
+        if (!java.util.Objects.equals(a.since(), b.since())) {
+            differs.add("--since " + a.since());
+        }
+        if (!a.ocr().equals(b.ocr()) || a.hidden() != b.hidden() || !java.util.Objects.equals(a.failOn(), b.failOn())) {
+            differs.add("--ocr, --hidden or --fail-on");
+        }
+        return String.join(", ", differs);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a private temporary folder; nothing of the sweep's output is in it
+        }
+    }
+}
