@@ -115,12 +115,25 @@ final class SweepCommand implements Callable<Integer> {
         try (Reviewer reviewer = new InProcess(packs, judge, ocr, timeoutSeconds);
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
-            SweepState state = new Sweep(settings, reviewer, null, progress).run();
-            io.err().println("osr: sweep " + state.status() + " in " + out);
+            new Sweep(settings, reviewer, null, progress).run();
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
         }
-        return 0;
+        return exitCode(judge);
+    }
+
+    /** The largest exit code of any item's verdict, as osr scan gives it (an item that could not be read: 3). */
+    private int exitCode(Judge judge) throws java.io.IOException {
+        int code = 0;
+        try (var lines = java.nio.file.Files.lines(out.resolve("manifest.jsonl"))) {
+            for (var it = lines.iterator(); it.hasNext(); ) {
+                var entry = org.osr.sweep.ManifestEntry.fromJson(it.next());
+                if (entry.verdict() != null) {
+                    code = Math.max(code, judge.exitCode(entry.verdict()));
+                }
+            }
+        }
+        return code;
     }
 
     private static Shard parseShard(String text) {

@@ -31,7 +31,10 @@ public record ManifestEntry(String item, String key, String kind, String source,
                             String title, String reason, String reviewedAt) {
     /** Reviewed in this sweep; its result is in results.jsonl. */
     public static final String REVIEWED = "reviewed";
-    /** Its payload (same SHA-256) was reviewed under another item of this sweep, or it is a resolved revisit record. */
+    /**
+     * Its payload (same SHA-256) was reviewed under another item of this sweep or of the earlier sweep into the same
+     * folder, or it is a revisit record of a payload reviewed here.
+     */
     public static final String DUPLICATE = "duplicate";
     /** Same size and time (or same SHA-256) as in the earlier sweep into this folder, with the same packs: not re-read. */
     public static final String UNCHANGED = "unchanged";

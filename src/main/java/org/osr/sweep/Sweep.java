@@ -195,12 +195,12 @@ public final class Sweep {
             waiting.add(found);
             return;
         }
-        if (found.unchanged() != null) {
-            DocumentResult earlier = journal.carryOver(sha);
-            if (earlier != null) {
-                listAs(found, earlier, ManifestEntry.UNCHANGED, found.unchanged().reviewedAt());
-                return;
-            }
+        // Bytes the earlier sweep reviewed, under this item (unchanged) or another (a duplicate of that review).
+        DocumentResult earlier = journal.carryOver(sha);
+        if (earlier != null) {
+            listAs(found, earlier, found.unchanged() != null ? ManifestEntry.UNCHANGED : ManifestEntry.DUPLICATE,
+                    found.unchanged() != null ? found.unchanged().reviewedAt() : null);
+            return;
         }
         if (item.file() == null) {   // a revisit whose original is known but was not reviewed here
             list(entry(item, found.sha256(), ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
