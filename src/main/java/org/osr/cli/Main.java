@@ -66,6 +66,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
         cli.addSubcommand("completion", new CompletionCommand(io));
+        cli.addSubcommand("worker", new WorkerCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
