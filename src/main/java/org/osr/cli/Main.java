@@ -75,7 +75,9 @@ public final class Main implements Runnable {
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 if (!unmatched.isUnknownOption() && !cmd.getSubcommands().isEmpty()) {
                     message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
-                            + String.join(", ", cmd.getSubcommands().keySet());
+                            + String.join(", ", cmd.getSubcommands().entrySet().stream()
+                                    .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+                                    .map(java.util.Map.Entry::getKey).toList());
                 } else if (!unmatched.getSuggestions().isEmpty()) {
                     message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
                 }
