@@ -67,6 +67,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("waive", new WaiveCommand(io));
         cli.addSubcommand("sweep", new SweepCommand(io));
         cli.addSubcommand("completion", new CompletionCommand(io));
+        cli.addSubcommand("worker", new WorkerCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -75,7 +76,9 @@ public final class Main implements Runnable {
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 if (!unmatched.isUnknownOption() && !cmd.getSubcommands().isEmpty()) {
                     message = "unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
-                            + String.join(", ", cmd.getSubcommands().keySet());
+                            + String.join(", ", cmd.getSubcommands().entrySet().stream()
+                                    .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+                                    .map(java.util.Map.Entry::getKey).toList());
                 } else if (!unmatched.getSuggestions().isEmpty()) {
                     message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
                 }

@@ -23,6 +23,19 @@ final class PackOptions {
             description = "Accepted for compatibility: bundled packs are used unless --no-bundled.")
     boolean withBundled;
 
+    /** The same choice as arguments of another osr process (a sweep's {@code osr worker} children). */
+    List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        for (Path p : rules) {
+            args.add("--rules");
+            args.add(p.toAbsolutePath().toString());
+        }
+        if (noBundled) {
+            args.add("--no-bundled");
+        }
+        return args;
+    }
+
     List<RulePack> load() throws RulePackException {
         if (rules.stream().anyMatch(p -> p.toString().isEmpty())) {
             throw new Main.UsageException("--rules needs a pack file or folder, not an empty string");

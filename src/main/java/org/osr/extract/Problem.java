@@ -2,7 +2,7 @@ package org.osr.extract;
 
 /**
  * Why a document could not be read completely. {@code code} is a stable machine word (encrypted, corrupt, empty,
- * cut-short, no-text-layer, unread-image, ocr-failed, timeout, truncated, unsupported-format); {@code message} says it for a person.
+ * cut-short, no-text-layer, unread-image, ocr-failed, timeout, worker-died, truncated, unsupported-format); {@code message} says it for a person.
  */
 public record Problem(String code, String message) {
     public static final String ENCRYPTED = "encrypted";
@@ -13,6 +13,8 @@ public record Problem(String code, String message) {
     public static final String CUT_SHORT = "cut-short";
     public static final String NO_TEXT_LAYER = "no-text-layer";
     public static final String TIMEOUT = "timeout";
+    /** The child process reading the file died (crashed, killed, out of memory) on it twice. */
+    public static final String WORKER_DIED = "worker-died";
     /** OCR could not read an image or a page: it did not decode, could not be rendered, or Tesseract failed. */
     public static final String OCR_FAILED = "ocr-failed";
     public static final String TRUNCATED = "truncated";

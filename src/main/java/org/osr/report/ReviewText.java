@@ -35,6 +35,7 @@ final class ReviewText {
             case Problem.OCR_FAILED -> "图片或扫描页无法识别（无法解码、渲染或 Tesseract 出错）";
             case Problem.UNREAD_IMAGE -> "图片未识别，可能含有文字或标志，须用 --ocr 或人工审查";
             case Problem.TIMEOUT -> "读取和检查超时";
+            case Problem.WORKER_DIED -> "读取该文件的子进程两次异常终止（崩溃、被杀或内存耗尽），文件未审查";
             case Problem.CHANGED -> "文件在读取过程中被修改或替换，须在写入完成后重新审查";
             case Problem.TRUNCATED -> "内容超出读取上限，其余部分未审查";
             case Problem.UNSUPPORTED_FORMAT -> "不支持的文件格式";

@@ -147,22 +147,40 @@ public final class DocumentReviewer {
     }
 
     /**
-     * A file osr could not finish (failed, timed out, exhausted memory or stack): its identity, no text, and why.
-     * The one place such a result is built.
-     *
-     * @param exhausted the extractor may be left in a bad state and is replaced
+     * A file osr could not finish (failed, timed out, exhausted memory or stack, killed the process reading it): its
+     * identity, no text, and why. The one place such a result is built.
      */
     private static Reviewed failed(Path file, String displayPath, Problem problem, boolean exhausted) {
-        long size;
-        String sha256;
+        return new Reviewed(unread(file, displayPath, problem), List.of(), exhausted);
+    }
+
+    /**
+     * The opinion on a file whose reading could not finish, as {@code review} gives it: {@code unreviewable} with
+     * {@code problem} (a supervisor whose child process died or hung on the file builds its result here).
+     */
+    public static Opinion unreviewable(Path file, String displayPath, Problem problem, Judge judge, long durationMs) {
+        Document doc = unread(file, displayPath, problem);
+        Verdict verdict = judge.verdict(List.of(), doc.coverage());
+        return new Opinion(doc, List.of(), verdict, judge.exitCode(verdict), durationMs);
+    }
+
+    /**
+     * Only a regular file is hashed: opening a FIFO or a device to hash it can block forever, and must not hang the
+     * process that is reporting the failure.
+     */
+    private static Document unread(Path file, String displayPath, Problem problem) {
+        long size = -1;
+        String sha256 = null;
         try {
-            size = Files.size(file);
-            sha256 = Digests.sha256(file);
+            if (Files.isRegularFile(file)) {
+                size = Files.size(file);
+                sha256 = Digests.sha256(file);
+            }
         } catch (IOException e) {
             size = -1;
             sha256 = null;
         }
-        return new Reviewed(Document.unread(displayPath, sha256, size, null, List.of(problem)), List.of(), exhausted);
+        return Document.unread(displayPath, sha256, size, null, List.of(problem));
     }
 
     private static boolean unchanged(Path file, FileState before) {

@@ -71,6 +71,11 @@ public final class Fingerprint {
         });
     }
 
+    /** The secret key (loaded now if it was not yet), to hand to a child process so it fingerprints alike. */
+    public byte[] key() {
+        return key.get().clone();
+    }
+
     public String of(Hit hit) {
         return Digests.sha256(input(hit));
     }

@@ -7,7 +7,7 @@ package org.osr.review;
 public final class InternalFailure extends RuntimeException {
     private final String path;
 
-    InternalFailure(String path, String stage, Throwable cause) {
+    public InternalFailure(String path, String stage, Throwable cause) {
         super(stage + " " + path + ": " + cause, cause);
         this.path = path;
     }
