@@ -6,14 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.osr.extract.TikaExtractor;
 import org.osr.judge.Judge;
-import org.osr.match.RuleEngine;
 import org.osr.ocr.OcrMode;
 import org.osr.ocr.Tesseract;
-import org.osr.review.DocumentResult;
-import org.osr.review.DocumentReviewer;
 import org.osr.review.Fingerprint;
 import org.osr.review.Masking;
 import org.osr.review.Reviewer;
@@ -24,6 +19,8 @@ import org.osr.source.Inputs;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
+import org.osr.worker.WorkerPool;
+import org.osr.worker.WorkerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,6 +78,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "Files reviewed at once, one child process each (default: the number of processors).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--worker-heap", paramLabel = "SIZE",
+            description = "Heap cap of each child process (default ${DEFAULT-VALUE}); a file that needs more is "
+                    + "unreviewable.")
+    String workerHeap = WorkerSpec.DEFAULT_HEAP;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -112,7 +114,15 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, java.util.Set.of(
                 out.toAbsolutePath().normalize())), shardOption,
                 sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config);
-        try (Reviewer reviewer = new InProcess(packs, judge, ocr, timeoutSeconds);
+        java.nio.file.Files.createDirectories(out);
+        List<String> reviewArgs = new java.util.ArrayList<>(packOptions.arguments());
+        if (ocr.on()) {
+            reviewArgs.addAll(List.of("--ocr", ocr.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        reviewArgs.addAll(List.of("--fail-on", failOn.name()));
+        WorkerSpec spec = WorkerSpec.of(reviewArgs, timeoutSeconds).withHeap(workerHeap)
+                .withLog(out.resolve("workers.log"));
+        try (Reviewer reviewer = new WorkerPool(spec, jobs, Masking.of(packs), judge, Fingerprint.installation());
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
             new Sweep(settings, reviewer, null, progress).run();
@@ -149,44 +159,6 @@ final class SweepCommand implements Callable<Integer> {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new Main.UsageException("--since needs a date as YYYY-MM-DD (e.g. 2016-06-01), not '" + text + "'");
-        }
-    }
-
-    /** In-process reviews; replaced by the child-process worker pool. */
-    private static final class InProcess implements Reviewer {
-        private final ConcurrentLinkedQueue<DocumentReviewer> idle = new ConcurrentLinkedQueue<>();
-        private final RuleEngine engine;
-        private final Judge judge;
-        private final OcrMode ocr;
-        private final int timeout;
-        private final Masking masking;
-        private final Fingerprint fingerprints = Fingerprint.installation();
-
-        InProcess(List<RulePack> packs, Judge judge, OcrMode ocr, int timeout) {
-            this.engine = new RuleEngine(packs);
-            this.judge = judge;
-            this.ocr = ocr;
-            this.timeout = timeout;
-            this.masking = Masking.of(packs);
-        }
-
-        @Override
-        public DocumentResult review(Path file, String displayPath) throws java.io.IOException {
-            DocumentReviewer r = idle.poll();
-            if (r == null) {
-                var factory = (java.util.function.Supplier<TikaExtractor>) () -> new TikaExtractor(
-                        TikaExtractor.DEFAULT_CHAR_LIMIT, ocr);
-                r = new DocumentReviewer(factory.get(), factory, engine, judge, java.time.Duration.ofSeconds(timeout));
-            }
-            try {
-                return DocumentResult.of(r.review(file, displayPath), masking, fingerprints);
-            } finally {
-                idle.add(r);
-            }
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
