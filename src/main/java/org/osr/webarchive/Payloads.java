@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +30,7 @@ final class Payloads {
      * Reads {@code in} to its end into a new file in {@code scratchDir}. A failure to read is the payload's and is
      * returned; a failure to write (a full disk) is this machine's and is thrown.
      */
-    static Copied copy(ReadableByteChannel in, Path scratchDir, String suffix) {
+    static Copied copy(InputStream in, Path scratchDir, String suffix) {
         Path file;
         try {
             file = Files.createTempFile(scratchDir, "warc-", suffix);
@@ -37,14 +38,14 @@ final class Payloads {
             throw new UncheckedIOException("cannot create a payload file in " + scratchDir, e);
         }
         MessageDigest sha256 = PayloadIndex.sha256();
-        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        byte[] buffer = new byte[64 * 1024];
         long size = 0;
         String failure = null;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
             while (true) {
                 int n;
                 try {
-                    n = in.read(buffer);
+                    n = in.read(buffer, 0, buffer.length);
                 } catch (IOException | RuntimeException | LinkageError e) {
                     failure = describe(e);
                     break;
@@ -52,13 +53,12 @@ final class Payloads {
                 if (n < 0) {
                     break;
                 }
-                buffer.flip();
-                sha256.update(buffer.duplicate());
-                size += buffer.remaining();
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                sha256.update(buffer, 0, n);
+                size += n;
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
                 }
-                buffer.clear();
             }
         } catch (IOException e) {
             delete(file);
@@ -82,14 +82,13 @@ final class Payloads {
         }
     }
 
-    /** A channel that counts and SHA-1-hashes what passes through it (a WARC payload digest is SHA-1 of the body). */
-    static final class Tap implements ReadableByteChannel {
-        private final ReadableByteChannel in;
+    /** Counts and SHA-1-hashes what is read through it (a WARC payload digest is the SHA-1 of the entity body). */
+    static final class Tap extends FilterInputStream {
         private final MessageDigest sha1;
         private long count;
 
-        Tap(ReadableByteChannel in) {
-            this.in = in;
+        Tap(InputStream in) {
+            super(in);
             try {
                 this.sha1 = MessageDigest.getInstance("SHA-1");
             } catch (java.security.NoSuchAlgorithmException e) {
@@ -98,11 +97,20 @@ final class Payloads {
         }
 
         @Override
-        public int read(ByteBuffer dst) throws IOException {
-            int start = dst.position();
-            int n = in.read(dst);
+        public int read() throws IOException {
+            int c = in.read();
+            if (c >= 0) {
+                sha1.update((byte) c);
+                count++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
             if (n > 0) {
-                sha1.update(dst.duplicate().position(start).limit(start + n));
+                sha1.update(b, off, n);
                 count += n;
             }
             return n;
@@ -110,9 +118,9 @@ final class Payloads {
 
         /** Reads what the consumer left unread, so the count and the digest cover the whole body. */
         void drain() throws IOException {
-            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-            while (read(buffer) >= 0) {
-                buffer.clear();
+            byte[] buffer = new byte[64 * 1024];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // counted and hashed by read
             }
         }
 
@@ -120,18 +128,9 @@ final class Payloads {
             return count;
         }
 
+        /** The SHA-1 of what was read; once. */
         String sha1Hex() {
             return HexFormat.of().formatHex(sha1.digest());
-        }
-
-        @Override
-        public boolean isOpen() {
-            return in.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.osr.webarchive;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +22,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
-import org.netpreserve.jwarc.DecodedBody;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MessageBody;
 import org.netpreserve.jwarc.WarcDigest;
@@ -53,6 +55,7 @@ final class WebArchiveReader implements ArchiveItems {
     private ZipFile zip;
     private WarcReader reader;
     private String readerName;
+    private long lastRecord;
     private SweepItem pending;
     private boolean finished;
 
@@ -144,6 +147,7 @@ final class WebArchiveReader implements ArchiveItems {
                 return;
             }
             readerName = source.name();
+            lastRecord = -1;
             try {
                 reader = source.open();
             } catch (IOException | RuntimeException e) {
@@ -151,13 +155,13 @@ final class WebArchiveReader implements ArchiveItems {
                 return;
             }
         }
-        long at = reader.position();
         Optional<WarcRecord> next;
         try {
             next = reader.next();
         } catch (IOException | RuntimeException e) {
-            report(readerName + "#" + at, faultCode(e), "the archive cannot be read past this offset: "
-                    + Payloads.describe(e));
+            report(lastRecord < 0 ? readerName : readerName + "#" + lastRecord, faultCode(e),
+                    (lastRecord < 0 ? "no record can be read: " : "nothing after the record at this offset can be read: ")
+                            + Payloads.describe(e));
             closeReader();
             return;
         }
@@ -166,6 +170,7 @@ final class WebArchiveReader implements ArchiveItems {
             return;
         }
         WarcRecord record = next.get();
+        lastRecord = record.position();
         String where = readerName + "#" + record.position();
         SweepItem item = item(record, where);
         String fault = finish(record);
@@ -184,7 +189,10 @@ final class WebArchiveReader implements ArchiveItems {
     private static String finish(WarcRecord record) {
         MessageBody block = record.body();
         try {
-            block.consume();
+            ByteBuffer rest = ByteBuffer.allocate(64 * 1024);
+            while (block.read(rest) >= 0) {
+                rest.clear();
+            }
             long declared = block.size();
             if (block.position() < declared) {
                 return "the archive ends inside this record: " + block.position() + " of its " + declared
@@ -233,64 +241,70 @@ final class WebArchiveReader implements ArchiveItems {
 
     /** A resource record (or a non-HTTP response): the block is the payload, as is. */
     private SweepItem block(WarcTargetRecord record, String where) throws IOException {
-        Payloads.Tap tap = new Payloads.Tap(record.body());
+        Payloads.Tap tap = new Payloads.Tap(blockStream(record));
         Payloads.Copied copied = Payloads.copy(tap, scratchDir, suffix(record.target(),
                 record.contentType().base().toString()));
         return whole(record, where, recordFaults(record, copied), tap,
                 record instanceof WarcResource ? SweepItem.RESOURCE : SweepItem.RESPONSE);
     }
 
+    private static InputStream blockStream(WarcRecord record) {
+        return new BufferedInputStream(Channels.newInputStream(record.body()), 64 * 1024);
+    }
+
     private SweepItem response(WarcResponse response, String where) throws IOException {
-        HttpResponse http;
+        InputStream block = blockStream(response);
+        HttpBodies.Message http;
         try {
-            http = response.http();
+            http = HttpBodies.read(block);
         } catch (IOException | RuntimeException e) {
-            Payloads.Copied copied = Payloads.copy(response.body(), scratchDir, ".bin")
+            Payloads.Copied copied = Payloads.copy(block, scratchDir, ".bin")
                     .failing("the HTTP response headers cannot be parsed: " + Payloads.describe(e));
             return item(response, where, copied, SweepItem.RESPONSE);
         }
-        Payloads.Tap tap = new Payloads.Tap(http.body());
-        String suffix = suffix(response.target(), http.contentType().base().toString());
-        List<String> encodings = encodings(http);
-        ReadableByteChannel decoded = tap;
+        HttpResponse head = http.head();
+        Payloads.Tap tap = new Payloads.Tap(http.entity());
+        String suffix = suffix(response.target(), head.contentType().base().toString());
+        List<String> encodings = encodings(head);
+        InputStream decoded = tap;
         String undecodable = null;
         for (int i = encodings.size() - 1; i >= 0 && undecodable == null; i--) {
             String encoding = encodings.get(i);
-            DecodedBody.Encoding decoder = decoder(encoding);
-            if (decoder == null) {
-                undecodable = "Content-Encoding '" + encoding + "' cannot be decoded: the file holds the encoded bytes";
-                decoded = tap;
-                break;
-            }
             try {
-                decoded = DecodedBody.create(decoded, decoder);
+                decoded = HttpBodies.decode(encoding, decoded);
+                if (decoded == null) {
+                    undecodable = "Content-Encoding '" + encoding + "' cannot be decoded";
+                }
             } catch (IOException | RuntimeException | LinkageError e) {
-                undecodable = "Content-Encoding '" + encoding + "' cannot be decoded (" + Payloads.describe(e)
-                        + "): the file holds the encoded bytes";
-                decoded = tap;
+                undecodable = "the body does not decode as Content-Encoding " + encoding + ": "
+                        + Payloads.describe(e);
             }
         }
-        Payloads.Copied copied = Payloads.copy(decoded, scratchDir, suffix);
-        if (copied.failure() != null && !encodings.isEmpty()) {
-            copied = new Payloads.Copied(copied.file(), copied.size(), copied.sha256(),
-                    "the body does not decode as Content-Encoding " + String.join(", ", encodings) + ": "
-                            + copied.failure());
-        }
+        Payloads.Copied copied;
         if (undecodable != null) {
-            copied = copied.failing(undecodable);
+            // never the encoded bytes as if they were the document: keep them, but say so
+            copied = Payloads.copy(tap, scratchDir, ".bin").failing(undecodable + "; the file holds the encoded bytes");
+        } else {
+            copied = Payloads.copy(decoded, scratchDir, suffix);
+            if (copied.failure() != null) {
+                String what = encodings.isEmpty() || copied.failure().contains("chunked")
+                        ? "the body cannot be read: "
+                        : "the body does not decode as Content-Encoding " + String.join(", ", encodings) + ": ";
+                copied = new Payloads.Copied(copied.file(), copied.size(), copied.sha256(), what + copied.failure());
+            }
         }
         try {
             tap.drain();
         } catch (IOException | RuntimeException e) {
             copied = copied.failing("the body cannot be read to its end: " + Payloads.describe(e));
         }
-        int status = http.status();
+        int status = head.status();
         if (copied.size() == 0 && copied.failure() == null && status != 200 && !truncated(response)) {
             // a redirect, a 304 or an empty error page: nothing was served to read
             Payloads.delete(copied.file());
             return null;
         }
-        copied = copied.failing(lengthFault(http, tap));
+        copied = copied.failing(lengthFault(head, tap));
         if (status == 206) {
             copied = copied.failing("HTTP 206 Partial Content: the capture holds only a range of the document");
         }
@@ -310,18 +324,10 @@ final class WebArchiveReader implements ArchiveItems {
         return encodings;
     }
 
-    private static DecodedBody.Encoding decoder(String encoding) {
-        return switch (encoding) {
-            case "gzip", "x-gzip" -> DecodedBody.Encoding.GZIP;
-            case "deflate" -> DecodedBody.Encoding.DEFLATE;
-            case "br" -> DecodedBody.Encoding.BROTLI;
-            default -> null;
-        };
-    }
-
     /** A body shorter than its Content-Length: the capture was cut off. */
     private static String lengthFault(HttpResponse http, Payloads.Tap tap) {
-        if (http.headers().contains("Transfer-Encoding", "chunked")) {
+        if (http.headers().all("Transfer-Encoding").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT)
+                .contains("chunked"))) {
             return null;
         }
         Optional<String> declared = http.headers().first("Content-Length");
