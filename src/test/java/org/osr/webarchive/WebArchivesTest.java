@@ -36,12 +36,21 @@ class WebArchivesTest {
 
     final List<ArchiveProblem> problems = new ArrayList<>();
 
-    static byte[] docx() throws IOException {
-        return SampleDocuments.docx(DocxSpec.of("通知", List.of("各街道办事处：", "现将有关事项通知如下。")));
+    private static byte[] docx;
+    private static byte[] pdf;
+
+    static synchronized byte[] docx() throws IOException {
+        if (docx == null) {
+            docx = SampleDocuments.docx(DocxSpec.of("通知", List.of("各街道办事处：", "现将有关事项通知如下。")));
+        }
+        return docx;
     }
 
-    static byte[] pdf() throws IOException {
-        return SampleDocuments.pdf(List.of(List.of("关于做好防汛工作的通知", "现将有关事项通知如下。")), "通知");
+    static synchronized byte[] pdf() throws IOException {
+        if (pdf == null) {
+            pdf = SampleDocuments.pdf(List.of(List.of("关于做好防汛工作的通知", "现将有关事项通知如下。")), "通知");
+        }
+        return pdf;
     }
 
     static Instant at(int minutes) {
@@ -77,11 +86,9 @@ class WebArchivesTest {
 
     List<SweepItem> read(Path archive, String displayName) throws IOException {
         List<SweepItem> items = new ArrayList<>();
-        if (System.getenv("DEBUG_WARC") != null) { System.err.println("READ " + displayName); }
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
         try (ArchiveItems it = WebArchives.open(archive, displayName, scratch, problems::add)) {
             it.forEachRemaining(items::add);
-            if (System.getenv("DEBUG_WARC") != null) { items.forEach(i -> System.err.println(i.item() + " " + i.size() + " " + i.incomplete())); System.err.println(problems); }
         }
         return items;
     }
