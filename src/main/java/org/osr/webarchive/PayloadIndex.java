@@ -10,30 +10,36 @@ import java.util.HexFormat;
  * Which payload (by SHA-256) an earlier record of the archive served, looked up by a payload digest or a record ID,
  * for the revisit records that point back at it. The only state of an archive reader that grows with the archive,
  * so it is kept compact: a key is the first 64 bits of the SHA-256 of its text (a collision among a billion keys has
- * a chance of about 1 in 30), a payload 32 bytes; about 60 bytes per record.
+ * a chance of about 1 in 30), a payload 32 bytes shared by the keys of one record; about 70 bytes per record with a
+ * record ID and a payload digest.
  */
 final class PayloadIndex {
     private static final int EMPTY = -1;
     private long[] keys = new long[1 << 10];
     private int[] slots = filled(1 << 10);
     private byte[] payloads = new byte[32 * 256];
-    private int size;
+    private int keyCount;
+    private int payloadCount;
 
-    void put(String key, String sha256Hex) {
-        if (size * 2 >= keys.length) {
-            grow();
+    /** Stores the payload once under every key (a record's ID, its payload digest); a key seen before moves to it. */
+    void put(String sha256Hex, String... keysOfOneRecord) {
+        if ((payloadCount + 1) * 32 > payloads.length) {
+            payloads = Arrays.copyOf(payloads, payloads.length * 2);
         }
-        long k = hash(key);
-        int i = find(keys, slots, k);
-        if (slots[i] == EMPTY) {
-            if ((size + 1) * 32 > payloads.length) {
-                payloads = Arrays.copyOf(payloads, payloads.length * 2);
+        int slot = payloadCount++;
+        System.arraycopy(HexFormat.of().parseHex(sha256Hex), 0, payloads, slot * 32, 32);
+        for (String key : keysOfOneRecord) {
+            if ((keyCount + 1) * 10 >= keys.length * 7) {
+                grow();
             }
-            keys[i] = k;
-            slots[i] = size;
-            size++;
+            long k = hash(key);
+            int i = find(keys, slots, k);
+            if (slots[i] == EMPTY) {
+                keys[i] = k;
+                keyCount++;
+            }
+            slots[i] = slot;
         }
-        System.arraycopy(HexFormat.of().parseHex(sha256Hex), 0, payloads, slots[i] * 32, 32);
     }
 
     /** The SHA-256 stored under this key, or null. */
@@ -44,7 +50,7 @@ final class PayloadIndex {
     }
 
     int size() {
-        return size;
+        return keyCount;
     }
 
     private static int find(long[] keys, int[] slots, long k) {

@@ -364,11 +364,13 @@ final class WebArchiveReader implements ArchiveItems {
     private SweepItem whole(WarcTargetRecord record, String where, Payloads.Copied copied, Payloads.Tap tap,
                             String kind) throws IOException {
         if (copied.failure() == null) {
-            index.put(idKey(record.id()), copied.sha256());
-            index.put("digest:sha1:" + tap.sha1Hex(), copied.sha256());
-            Optional<WarcDigest> declared = record.payloadDigest();
-            if (declared.isPresent()) {
-                index.put(digestKey(declared.get()), copied.sha256());
+            // the declared digest is usually the SHA-1 of the entity body: one key then serves both
+            String computed = "digest:sha1:" + tap.sha1Hex();
+            String declared = record.payloadDigest().map(WebArchiveReader::digestKey).orElse(computed);
+            if (declared.equals(computed)) {
+                index.put(copied.sha256(), idKey(record.id()), computed);
+            } else {
+                index.put(copied.sha256(), idKey(record.id()), computed, declared);
             }
         }
         return item(record, where, copied, kind);

@@ -11,13 +11,15 @@ class PayloadIndexTest {
         PayloadIndex index = new PayloadIndex();
         int n = 50_000;
         for (int i = 0; i < n; i++) {
-            index.put("digest:sha1:" + i, WarcFixture.sha256(Integer.toString(i).getBytes(StandardCharsets.US_ASCII)));
+            index.put(WarcFixture.sha256(Integer.toString(i).getBytes(StandardCharsets.US_ASCII)),
+                    "digest:sha1:" + i, "id:" + i);
         }
 
-        assertThat(index.size()).isEqualTo(n);
+        assertThat(index.size()).isEqualTo(2 * n);
         for (int i = 0; i < n; i += 997) {
-            assertThat(index.get("digest:sha1:" + i))
-                    .isEqualTo(WarcFixture.sha256(Integer.toString(i).getBytes(StandardCharsets.US_ASCII)));
+            String sha = WarcFixture.sha256(Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+            assertThat(index.get("digest:sha1:" + i)).isEqualTo(sha);
+            assertThat(index.get("id:" + i)).isEqualTo(sha);
         }
         assertThat(index.get("digest:sha1:unknown")).isNull();
     }
@@ -27,8 +29,8 @@ class PayloadIndexTest {
         PayloadIndex index = new PayloadIndex();
         String a = WarcFixture.sha256(new byte[] {1});
         String b = WarcFixture.sha256(new byte[] {2});
-        index.put("id:urn:uuid:1", a);
-        index.put("id:urn:uuid:1", b);
+        index.put(a, "id:urn:uuid:1");
+        index.put(b, "id:urn:uuid:1");
 
         assertThat(index.size()).isEqualTo(1);
         assertThat(index.get("id:urn:uuid:1")).isEqualTo(b);

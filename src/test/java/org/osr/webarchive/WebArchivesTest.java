@@ -257,6 +257,21 @@ class WebArchivesTest {
     }
 
     @Test
+    void aWarcGzCutInsideItsLastMemberIsReported() throws IOException {
+        WarcFixture fixture = new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
+                .response(SITE + "notice.html", at(2), ok("text/html", MARKED), null);
+        byte[] whole = fixture.bytes(true);
+        Path warc = Files.write(tmp.resolve("cut.warc.gz"), java.util.Arrays.copyOf(whole, whole.length - 120));
+
+        List<SweepItem> items = read(warc, "cut.warc.gz");
+
+        assertThat(items).extracting(SweepItem::item).startsWith(SITE + "clean.html");
+        assertThat(items.get(0).incomplete()).isNull();
+        assertThat(items.subList(1, items.size())).allSatisfy(i -> assertThat(i.incomplete()).isNotNull());
+        assertThat(problems).extracting(ArchiveProblem::code).containsExactly(ArchiveProblem.CUT_SHORT);
+    }
+
+    @Test
     void notAWarcAtAllIsReportedNotThrown() throws IOException {
         Path junk = Files.write(tmp.resolve("junk.warc"), "WARC/1.0\r\nthis is not a header\r\n\r\n".getBytes(
                 StandardCharsets.US_ASCII));
