@@ -219,11 +219,15 @@ class WebArchivesTest {
         assertThat(items.get(6).file()).hasBinaryContent(CLEAN);
     }
 
+    /** The clean page, then the marked one: what a damaged archive ends in. */
+    private static WarcFixture twoPages() {
+        return new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
+                .response(SITE + "notice.html", at(2), ok("text/html", MARKED), null);
+    }
+
     @Test
     void aWarcThatEndsInsideARecordIsReportedAndItsLastItemIsIncomplete() throws IOException {
-        WarcFixture fixture = new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
-                .response(SITE + "notice.html", at(2), ok("text/html", MARKED), null);
-        byte[] whole = fixture.bytes(false);
+        byte[] whole = twoPages().bytes(false);
         Path warc = Files.write(tmp.resolve("cut.warc"), java.util.Arrays.copyOf(whole, whole.length - 200));
 
         List<SweepItem> items = read(warc, "cut.warc");
@@ -237,9 +241,7 @@ class WebArchivesTest {
 
     @Test
     void aCorruptGzipTailIsReportedAndStopsTheArchive() throws IOException {
-        WarcFixture fixture = new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
-                .response(SITE + "notice.html", at(2), ok("text/html", MARKED), null);
-        byte[] bytes = fixture.bytes(true);
+        byte[] bytes = twoPages().bytes(true);
         for (int i = bytes.length - 300; i < bytes.length - 20; i++) {
             bytes[i] ^= 0x5a;
         }
@@ -258,9 +260,7 @@ class WebArchivesTest {
 
     @Test
     void aWarcGzCutInsideItsLastMemberIsReported() throws IOException {
-        WarcFixture fixture = new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
-                .response(SITE + "notice.html", at(2), ok("text/html", MARKED), null);
-        byte[] whole = fixture.bytes(true);
+        byte[] whole = twoPages().bytes(true);
         Path warc = Files.write(tmp.resolve("cut.warc.gz"), java.util.Arrays.copyOf(whole, whole.length - 120));
 
         List<SweepItem> items = read(warc, "cut.warc.gz");
