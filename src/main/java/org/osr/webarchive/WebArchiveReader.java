@@ -3,6 +3,7 @@ package org.osr.webarchive;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.io.IOException;
@@ -212,6 +213,13 @@ final class WebArchiveReader implements ArchiveItems {
 
     private SweepItem item(WarcRecord record, String where) {
         try {
+            if (!(record instanceof WarcTargetRecord target)) {
+                return null;
+            }
+            // the fields every item names, before anything is copied: a record without them leaves no file behind
+            target.id();
+            target.target();
+            target.date();
             if (record instanceof WarcRevisit revisit) {
                 return revisit(revisit, where);
             }
@@ -223,9 +231,11 @@ final class WebArchiveReader implements ArchiveItems {
                 return block(resource, where);
             }
             return null;
-        } catch (IOException e) {
-            // only the headers of the record itself, read before anything was copied
-            report(where, ArchiveProblem.CORRUPT, "the record's headers cannot be read: " + Payloads.describe(e));
+        } catch (UncheckedIOException e) {
+            throw e; // this machine's disk, not the archive
+        } catch (IOException | RuntimeException e) {
+            report(where, ArchiveProblem.CORRUPT, "the record cannot be read as a " + record.type() + " record: "
+                    + Payloads.describe(e));
             return null;
         }
     }

@@ -91,6 +91,11 @@ final class WarcFixture {
         return this;
     }
 
+    WarcFixture add(WarcRecord record) {
+        records.add(record);
+        return this;
+    }
+
     WarcRecord last() {
         return records.get(records.size() - 1);
     }

@@ -272,6 +272,36 @@ class WebArchivesTest {
     }
 
     @Test
+    void aRecordWithoutAReadableDateIsReportedAndTheNextOneRead() throws IOException {
+        byte[] http = ok("text/html", MARKED);
+        String head = "WARC/1.0\r\nWARC-Type: response\r\n"
+                + "WARC-Record-ID: <urn:uuid:11111111-2222-3333-4444-555555555555>\r\n"
+                + "WARC-Date: last Tuesday\r\nWARC-Target-URI: " + SITE + "when.html\r\n"
+                + "Content-Type: application/http;msgtype=response\r\nContent-Length: " + http.length + "\r\n\r\n";
+        java.io.ByteArrayOutputStream warc = new java.io.ByteArrayOutputStream();
+        warc.writeBytes(new WarcFixture().response(SITE + "clean.html", at(1), ok("text/html", CLEAN), null)
+                .bytes(false));
+        warc.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        warc.writeBytes(http);
+        warc.writeBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        warc.writeBytes(new WarcFixture().response(SITE + "notice.html", at(3), ok("text/html", MARKED), null)
+                .bytes(false));
+        Path file = Files.write(tmp.resolve("dates.warc"), warc.toByteArray());
+
+        List<SweepItem> items = read(file, "dates.warc");
+
+        assertThat(items).extracting(SweepItem::item).containsExactly(SITE + "clean.html", SITE + "notice.html");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ArchiveProblem.CORRUPT);
+            assertThat(p.where()).isEqualTo("dates.warc#527");
+            assertThat(p.message()).contains("last Tuesday");
+        });
+        try (var files = Files.list(tmp.resolve("scratch"))) {
+            assertThat(files).hasSize(items.size());
+        }
+    }
+
+    @Test
     void notAWarcAtAllIsReportedNotThrown() throws IOException {
         Path junk = Files.write(tmp.resolve("junk.warc"), "WARC/1.0\r\nthis is not a header\r\n\r\n".getBytes(
                 StandardCharsets.US_ASCII));
