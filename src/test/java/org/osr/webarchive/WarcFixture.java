@@ -179,6 +179,52 @@ final class WarcFixture {
         return out.toByteArray();
     }
 
+    /**
+     * A valid Brotli stream (RFC 7932) of uncompressed meta-blocks: no Brotli encoder is at hand, and a stored block
+     * is all a test of decoding needs.
+     */
+    static byte[] brotliStored(byte[] body) {
+        Bits out = new Bits();
+        out.write(0, 1); // WBITS = 16
+        for (int off = 0; off < body.length; off += 65536) {
+            int n = Math.min(65536, body.length - off);
+            out.write(0, 1); // ISLAST = 0
+            out.write(0, 2); // MNIBBLES = 4
+            out.write(n - 1, 16); // MLEN - 1
+            out.write(1, 1); // ISUNCOMPRESSED
+            out.align();
+            out.bytes.write(body, off, n);
+        }
+        out.write(1, 1); // ISLAST
+        out.write(1, 1); // ISLASTEMPTY
+        out.align();
+        return out.bytes.toByteArray();
+    }
+
+    /** Bits, least significant first, as Brotli packs them. */
+    private static final class Bits {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int current;
+        private int used;
+
+        void write(int value, int count) {
+            for (int i = 0; i < count; i++) {
+                current |= ((value >>> i) & 1) << used++;
+                if (used == 8) {
+                    align();
+                }
+            }
+        }
+
+        void align() {
+            if (used > 0) {
+                bytes.write(current);
+                current = 0;
+                used = 0;
+            }
+        }
+    }
+
     static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest("SHA-256", bytes));
     }

@@ -141,6 +141,23 @@ class WebArchivesTest {
     }
 
     @Test
+    void aBrotliBodyIsDecodedAndACutOneIsIncomplete() throws IOException {
+        byte[] br = WarcFixture.brotliStored(CLEAN);
+        List<String> headers = List.of("Content-Type: text/html", "Content-Encoding: br");
+        Path warc = new WarcFixture()
+                .response(SITE + "br.html", at(1), WarcFixture.http(200, "OK", headers, br), null)
+                .response(SITE + "cut-br.html", at(2), WarcFixture.http(200, "OK", headers,
+                        java.util.Arrays.copyOf(br, br.length - 40)), null)
+                .write(tmp.resolve("br.warc"), false);
+
+        List<SweepItem> items = read(warc, "br.warc");
+
+        assertThat(items.get(0).incomplete()).isNull();
+        assertThat(items.get(0).file()).hasBinaryContent(CLEAN);
+        assertThat(items.get(1).incomplete()).contains("Content-Encoding br");
+    }
+
+    @Test
     void offsetsPointAtTheRecordsInTheArchive() throws IOException {
         Path warc = site().write(tmp.resolve("site.warc.gz"), true);
         List<SweepItem> items = read(warc, "site.warc.gz");
