@@ -275,19 +275,18 @@ final class WebArchiveReader implements ArchiveItems {
         HttpResponse head = http.head();
         Payloads.Tap tap = new Payloads.Tap(http.entity());
         String suffix = suffix(response.target(), head.contentType().base().toString());
-        List<String> encodings = encodings(head);
+        List<Coding> encodings = codings(head);
         InputStream decoded = tap;
         String undecodable = null;
         for (int i = encodings.size() - 1; i >= 0 && undecodable == null; i--) {
-            String encoding = encodings.get(i);
+            Coding coding = encodings.get(i);
             try {
-                decoded = HttpBodies.decode(encoding, decoded);
+                decoded = HttpBodies.decode(coding.name(), decoded);
                 if (decoded == null) {
-                    undecodable = "Content-Encoding '" + encoding + "' cannot be decoded";
+                    undecodable = coding.header() + " '" + coding.name() + "' cannot be decoded";
                 }
             } catch (IOException | RuntimeException | LinkageError e) {
-                undecodable = "the body does not decode as Content-Encoding " + encoding + ": "
-                        + Payloads.describe(e);
+                undecodable = "the body does not decode as " + coding + ": " + Payloads.describe(e);
             }
         }
         Payloads.Copied copied;
@@ -299,7 +298,8 @@ final class WebArchiveReader implements ArchiveItems {
             if (copied.failure() != null) {
                 String what = encodings.isEmpty() || copied.failure().contains("chunked")
                         ? "the body cannot be read: "
-                        : "the body does not decode as Content-Encoding " + String.join(", ", encodings) + ": ";
+                        : "the body does not decode as " + encodings.stream().map(Coding::toString)
+                                .collect(java.util.stream.Collectors.joining(", ")) + ": ";
                 copied = new Payloads.Copied(copied.file(), copied.size(), copied.sha256(), what + copied.failure());
             }
         }
@@ -321,17 +321,31 @@ final class WebArchiveReader implements ArchiveItems {
         return whole(response, where, recordFaults(response, copied), tap, SweepItem.RESPONSE);
     }
 
-    private static List<String> encodings(HttpResponse http) {
-        List<String> encodings = new ArrayList<>();
-        for (String header : http.headers().all("Content-Encoding")) {
-            for (String coding : header.split(",")) {
-                String c = coding.trim().toLowerCase(Locale.ROOT);
-                if (!c.isEmpty() && !c.equals("identity") && !c.equals("none")) {
-                    encodings.add(c);
+    /** A content or transfer coding of the body, named by the header that declares it. */
+    private record Coding(String header, String name) {
+        @Override
+        public String toString() {
+            return header + " " + name;
+        }
+    }
+
+    /**
+     * The codings applied to the body, in the order the server applied them: content codings, then transfer codings
+     * other than chunked (which {@link HttpBodies} removes); they are undone in reverse.
+     */
+    private static List<Coding> codings(HttpResponse http) {
+        List<Coding> codings = new ArrayList<>();
+        for (String header : List.of("Content-Encoding", "Transfer-Encoding")) {
+            for (String value : http.headers().all(header)) {
+                for (String coding : value.split(",")) {
+                    String c = coding.trim().toLowerCase(Locale.ROOT);
+                    if (!c.isEmpty() && !c.equals("identity") && !c.equals("none") && !c.equals("chunked")) {
+                        codings.add(new Coding(header, c));
+                    }
                 }
             }
         }
-        return encodings;
+        return codings;
     }
 
     /** A body shorter than its Content-Length: the capture was cut off. */

@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * {@code metadata:} resources (wget's log and arguments). A response's payload is its HTTP body, de-chunked and
  * decoded (gzip, deflate, br). A response with an empty body and a status other than 200 (a redirect, a 304, an empty
  * error page) served nothing to read and is not an item; an error page with a body is served content and is one.
+ * A revisit has no file and size 0; its {@code sha256} and {@code revisitOf} are the SHA-256 of the earlier payload it
+ * repeats (by {@code WARC-Payload-Digest} or {@code WARC-Refers-To}) when that record is in the same archive, else null.
+ * A payload that is not whole (cut short, undecodable, a 206 range) carries the reason in {@code incomplete}.
  */
 public final class WebArchives {
     private static final byte[] WARC = "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

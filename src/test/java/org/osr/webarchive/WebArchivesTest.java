@@ -219,21 +219,31 @@ class WebArchivesTest {
                         List.of("Content-Type: text/html", "Content-Range: bytes 0-99/5000"),
                         java.util.Arrays.copyOf(CLEAN, 100)), null)
                 .response(SITE + "clean.html", at(7), ok("text/html", CLEAN), null)
+                .response(SITE + "te.html", at(8), WarcFixture.http(200, "OK",
+                        List.of("Content-Type: text/html", "Transfer-Encoding: gzip, chunked"),
+                        WarcFixture.chunked(gz, 64)), null)
+                .response(SITE + "te-x.html", at(9), WarcFixture.http(200, "OK",
+                        List.of("Content-Type: text/html", "Transfer-Encoding: x-secret, chunked"),
+                        WarcFixture.chunked(gz, 64)), null)
                 .write(tmp.resolve("cut.warc"), false);
 
         List<SweepItem> items = read(warc, "cut.warc");
 
         assertThat(problems).isEmpty();
         assertThat(items).extracting(SweepItem::item).containsExactly(SITE + "big.html", SITE + "short.html",
-                SITE + "chunks.html", SITE + "gz.html", SITE + "zstd.html", SITE + "range.html", SITE + "clean.html");
+                SITE + "chunks.html", SITE + "gz.html", SITE + "zstd.html", SITE + "range.html", SITE + "clean.html",
+                SITE + "te.html", SITE + "te-x.html");
         assertThat(items.get(0).incomplete()).contains("WARC-Truncated: length");
         assertThat(items.get(1).incomplete()).contains("of the " + CLEAN.length + " its Content-Length declares");
         assertThat(items.get(2).incomplete()).contains("chunked");
-        assertThat(items.get(3).incomplete()).contains("gzip");
+        assertThat(items.get(3).incomplete()).contains("Content-Encoding gzip");
         assertThat(items.get(4).incomplete()).contains("'compress' cannot be decoded");
         assertThat(items.get(5).incomplete()).contains("206");
         assertThat(items.get(6).incomplete()).isNull();
         assertThat(items.get(6).file()).hasBinaryContent(CLEAN);
+        assertThat(items.get(7).incomplete()).isNull();
+        assertThat(items.get(7).file()).hasBinaryContent(CLEAN);
+        assertThat(items.get(8).incomplete()).contains("Transfer-Encoding 'x-secret' cannot be decoded");
     }
 
     /** The clean page, then the marked one: what a damaged archive ends in. */
