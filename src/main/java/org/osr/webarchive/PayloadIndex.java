@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * Which payload (by SHA-256) an earlier record of the archive served, looked up by a payload digest or a record ID,
  * for the revisit records that point back at it. The only state of an archive reader that grows with the archive,
  * so it is kept compact: a key is the first 64 bits of the SHA-256 of its text (a collision among a billion keys has
- * a chance of about 1 in 30), a payload 32 bytes shared by the keys of one record; about 70 bytes per record with a
+ * a chance of about 1 in 30), a payload 32 bytes shared by the keys of one record; 70 to 100 bytes per record with a
  * record ID and a payload digest.
  */
 final class PayloadIndex {
