@@ -21,13 +21,23 @@ import java.time.Instant;
  *                  null for a file
  * @param revisitOf for a revisit record: the SHA-256 of the payload it repeats when an earlier record of the
  *                  same archive served it, else null (the original capture is not in this sweep)
+ * @param incomplete why the payload is incomplete (a truncated capture, a body shorter than declared, an encoding
+ *                  that could not be decoded, an archive that ends inside the record), null when whole: such an
+ *                  item must not be reviewed as if it were the document that was published
  */
 public record SweepItem(String key, String item, String kind, Path file, boolean temporary, long size,
-                        Instant modified, Instant captured, String sha256, String source, String revisitOf) {
+                        Instant modified, Instant captured, String sha256, String source, String revisitOf,
+                        String incomplete) {
     public static final String FILE = "file";
     public static final String RESPONSE = "response";
     public static final String RESOURCE = "resource";
     public static final String REVISIT = "revisit";
+
+    /** An item whose payload is whole. */
+    public SweepItem(String key, String item, String kind, Path file, boolean temporary, long size,
+                     Instant modified, Instant captured, String sha256, String source, String revisitOf) {
+        this(key, item, kind, file, temporary, size, modified, captured, sha256, source, revisitOf, null);
+    }
 
     public static SweepItem file(String key, String item, Path file, long size, Instant modified) {
         return new SweepItem(key, item, FILE, file, false, size, modified, null, null, null, null);
