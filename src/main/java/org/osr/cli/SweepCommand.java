@@ -19,6 +19,7 @@ import org.osr.source.Inputs;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
+import org.osr.webarchive.WebArchiveExpander;
 import org.osr.worker.WorkerPool;
 import org.osr.worker.WorkerSpec;
 import picocli.CommandLine.Command;
@@ -125,7 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         try (Reviewer reviewer = new WorkerPool(spec, jobs, Masking.of(packs), judge, Fingerprint.installation());
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
-            new Sweep(settings, reviewer, null, progress).run();
+            new Sweep(settings, judge, reviewer, new WebArchiveExpander(), progress).run();
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
         }

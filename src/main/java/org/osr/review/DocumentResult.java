@@ -87,6 +87,21 @@ public record DocumentResult(String path, String sha256, long size, String media
     }
 
     /**
+     * The same document known to be incomplete for a reason its reader could not see (a web archive's capture cut
+     * short): the problem is added and it is judged again, so it is never publishable — only a withhold finding
+     * outranks incomplete reading.
+     */
+    public DocumentResult incomplete(ProblemResult problem, org.osr.judge.Judge judge) {
+        List<ProblemResult> problems = new java.util.ArrayList<>(coverage.problems());
+        problems.add(problem);
+        CoverageResult partial = new CoverageResult(false, coverage.parts(), coverage.pages(), coverage.characters(),
+                problems, coverage.images(), coverage.ocr());
+        Verdict rejudged = verdict == Verdict.WITHHOLD ? Verdict.WITHHOLD : Verdict.UNREVIEWABLE;
+        return new DocumentResult(path, sha256, size, mediaType, title, abstractText, rejudged,
+                judge.exitCode(rejudged), durationMs, partial, findings);
+    }
+
+    /**
      * @param offset code-point offset of the match in its part's original text
      * @param length   code-point length of the match
      * @param fileLine the line of the file itself (text-like files whose text holds the match as written), or null

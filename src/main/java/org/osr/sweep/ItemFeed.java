@@ -40,26 +40,17 @@ final class ItemFeed implements Runnable {
     record End(Throwable failure) implements Event {
     }
 
-    /** Opens web archives found among the inputs; the lone implementation is {@code org.osr.webarchive}. */
-    interface Archives {
-        boolean isArchive(Path file);
-
-        /** Hands each record of the archive to {@code found}, each problem to {@code problem}. */
-        void expand(Path archive, String shown, Path scratch, java.util.function.Consumer<SweepItem> found,
-                    java.util.function.Consumer<ManifestEntry> problem) throws IOException;
-    }
-
     private final List<String> inputs;
     private final Inputs.Options options;
     private final Shard shard;
     private final Instant since;
     private final Journal journal;
-    private final Archives archives;
+    private final ArchiveExpander archives;
     private final Path scratch;
     private final BlockingQueue<Event> queue;
 
     ItemFeed(List<String> inputs, Inputs.Options options, Shard shard, Instant since, Journal journal,
-             Archives archives, Path scratch, BlockingQueue<Event> queue) {
+             ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue) {
         this.inputs = inputs;
         this.options = options;
         this.shard = shard;

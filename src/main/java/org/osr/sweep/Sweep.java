@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.osr.extract.Problem;
+import org.osr.judge.Judge;
 import org.osr.judge.Verdict;
 import org.osr.review.DocumentResult;
 import org.osr.review.InternalFailure;
@@ -44,16 +46,18 @@ public final class Sweep {
     }
 
     private final Settings settings;
+    private final Judge judge;
     private final Reviewer reviewer;
-    private final ItemFeed.Archives archives;
+    private final ArchiveExpander archives;
     private final Listener listener;
     private final Map<KeyTable.Key, List<ItemFeed.Found>> inFlight = new HashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private Journal journal;
     private int running;
 
-    public Sweep(Settings settings, Reviewer reviewer, ItemFeed.Archives archives, Listener listener) {
+    public Sweep(Settings settings, Judge judge, Reviewer reviewer, ArchiveExpander archives, Listener listener) {
         this.settings = settings;
+        this.judge = judge;
         this.reviewer = reviewer;
         this.archives = archives;
         this.listener = listener;
@@ -244,6 +248,11 @@ public final class Sweep {
             return;
         }
         DocumentResult result = c.result();
+        if (found.item().incomplete() != null) {
+            result = result.incomplete(new DocumentResult.ProblemResult(Problem.CUT_SHORT, "the web archive holds an "
+                    + "incomplete capture of this item (" + found.item().incomplete() + "); what is missing was not "
+                    + "reviewed"), judge);
+        }
         journal.write(sha, result);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         listAs(found, result, ManifestEntry.REVIEWED, now);

@@ -1,0 +1,17 @@
+package org.osr.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Opens the web archives found among a sweep's inputs into their records ({@code org.osr.webarchive}). */
+public interface ArchiveExpander {
+    boolean isArchive(Path file);
+
+    /**
+     * Hands each record of the archive to {@code found} as it is read, and each fault no record carries (an archive
+     * cut short, a corrupt member) to {@code problem} as a manifest line.
+     */
+    void expand(Path archive, String shown, Path scratch, Consumer<SweepItem> found, Consumer<ManifestEntry> problem)
+            throws IOException;
+}

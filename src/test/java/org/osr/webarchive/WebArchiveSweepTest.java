@@ -1,0 +1,111 @@
+package org.osr.webarchive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osr.cli.Main;
+import org.osr.review.DocumentResult;
+import org.osr.sweep.ManifestEntry;
+import org.osr.testkit.SampleDocuments;
+import org.osr.testkit.SampleNotice;
+import org.osr.testkit.Slow;
+
+/**
+ * {@code osr sweep} over a site kept as a web archive: each capture is an item under its URL and capture time, the
+ * same bytes at two URLs and a revisit are reviewed once, an incomplete capture and a cut archive are never passed.
+ */
+@Slow
+class WebArchiveSweepTest {
+    private static final String SITE = "http://www.example.gov.cn/";
+    private static final byte[] MARKED = SampleDocuments.html(SampleNotice.TITLE, SampleNotice.markedLines(), null)
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLEAN = SampleDocuments.html("公告", SampleNotice.cleanLines(), null)
+            .getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path tmp;
+
+    private static int osr(String... args) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        return Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(sink, true,
+                StandardCharsets.UTF_8), new PrintStream(sink, true, StandardCharsets.UTF_8));
+    }
+
+    private static Instant at(int day) {
+        return WarcFixture.T0.plusSeconds(86_400L * day);
+    }
+
+    @Test
+    void aWebArchiveIsSweptCaptureByCapture() throws Exception {
+        Path archive = Files.createDirectories(tmp.resolve("archive"));
+        new WarcFixture().warcinfo()
+                .request(SITE + "notice.html")
+                .response(SITE + "notice.html", at(0), WarcFixture.gzipChunked("text/html", MARKED), MARKED)
+                .response(SITE + "mirror/notice.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED)
+                .response(SITE + "clean.html", at(0), WarcFixture.ok("text/html", CLEAN), CLEAN)
+                .revisit(SITE + "notice.html", at(30), MARKED)
+                .truncatedResponse(SITE + "big.html", at(1), WarcFixture.ok("text/html",
+                        Arrays.copyOf(CLEAN, CLEAN.length / 2)))
+                .write(archive.resolve("site.warc.gz"), true);
+        byte[] whole = new WarcFixture().response(SITE + "old.html", at(0), WarcFixture.ok("text/html", CLEAN), CLEAN)
+                .response(SITE + "old2.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED).bytes(true);
+        Files.write(archive.resolve("cut.warc.gz"), Arrays.copyOf(whole, whole.length - 30));
+        Path out = tmp.resolve("out");
+
+        int code = osr("sweep", archive.toString(), "--out", out.toString(), "-q");
+
+        assertThat(code).isEqualTo(3);
+        List<ManifestEntry> entries = Files.readAllLines(out.resolve("manifest.jsonl")).stream()
+                .map(ManifestEntry::fromJson).toList();
+        Map<String, List<ManifestEntry>> byUrl = entries.stream().collect(Collectors.groupingBy(ManifestEntry::item));
+        ManifestEntry first = byUrl.get(SITE + "notice.html").stream().filter(e -> e.kind().equals("response"))
+                .findFirst().orElseThrow();
+        assertThat(first.status()).isEqualTo("reviewed");
+        assertThat(first.verdict().id()).isEqualTo("withhold");
+        assertThat(first.captured()).isEqualTo(at(0).toString());
+        assertThat(first.source()).startsWith(archive.resolve("site.warc.gz") + "#");
+        ManifestEntry revisit = byUrl.get(SITE + "notice.html").stream().filter(e -> e.kind().equals("revisit"))
+                .findFirst().orElseThrow();
+        assertThat(revisit.status()).isEqualTo("duplicate");
+        assertThat(revisit.verdict().id()).isEqualTo("withhold");
+        assertThat(revisit.captured()).isEqualTo(at(30).toString());
+        assertThat(byUrl.get(SITE + "mirror/notice.html").get(0).status()).isEqualTo("duplicate");
+        assertThat(byUrl.get(SITE + "clean.html").get(0).verdict().id()).isEqualTo("publishable");
+        // A capture the crawler cut short is never publishable.
+        ManifestEntry cutCapture = byUrl.get(SITE + "big.html").get(0);
+        assertThat(cutCapture.verdict().id()).isEqualTo("unreviewable");
+        // An archive that ends inside a record: its readable records are items, and the fault is an error line.
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.status()).isEqualTo("error");
+            assertThat(e.source()).contains("cut.warc.gz");
+            assertThat(e.verdict().id()).isEqualTo("unreviewable");
+        });
+        assertThat(byUrl.get(SITE + "old.html").get(0).verdict().id()).isEqualTo("publishable");
+
+        List<DocumentResult> results = Files.readAllLines(out.resolve("results.jsonl")).stream()
+                .map(DocumentResult::fromJson).toList();
+        assertThat(results.stream().map(DocumentResult::sha256)).doesNotHaveDuplicates();
+        DocumentResult big = results.stream().filter(r -> r.path().equals(SITE + "big.html")).findFirst()
+                .orElseThrow();
+        assertThat(big.coverage().problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo("cut-short"));
+
+        // The same archive swept again: every capture unchanged, nothing reviewed again.
+        osr("sweep", archive.toString(), "--out", out.toString(), "-q");
+        List<ManifestEntry> again = Files.readAllLines(out.resolve("manifest.jsonl")).stream()
+                .map(ManifestEntry::fromJson).toList();
+        assertThat(again).hasSameSizeAs(entries);
+        assertThat(again.stream().map(ManifestEntry::status)).doesNotContain("reviewed");
+    }
+}
