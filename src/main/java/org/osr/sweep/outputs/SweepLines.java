@@ -30,12 +30,25 @@ final class SweepLines {
         return malformed;
     }
 
+    /**
+     * Two shards can each review an item with the same content; one sweep reviews it once and lists the other item as
+     * a duplicate. So the second {@code reviewed} line of a payload is passed on as {@code duplicate}.
+     */
     void manifest(List<Path> dirs, Sink<ManifestEntry> sink) throws IOException {
         DigestSet keys = new DigestSet();
+        DigestSet reviewed = new DigestSet();
         for (Path dir : dirs) {
             read(dir.resolve(MANIFEST), ManifestEntry::fromJson, line -> {
                 ManifestEntry e = line.value();
-                if (keys.add(e.key() != null ? "key:" + e.key() : "item:" + e.item())) {
+                if (!keys.add(e.key() != null ? "key:" + e.key() : "item:" + e.item())) {
+                    return;
+                }
+                if (ManifestEntry.REVIEWED.equals(e.status()) && e.sha256() != null && !reviewed.add(e.sha256())) {
+                    ManifestEntry dup = new ManifestEntry(e.item(), e.key(), e.kind(), e.source(), e.size(),
+                            e.modified(), e.captured(), e.sha256(), ManifestEntry.DUPLICATE, e.verdict(),
+                            e.categories(), e.title(), e.reason(), e.reviewedAt());
+                    sink.accept(new Line<>(dup, dup.toJson()));
+                } else {
                     sink.accept(line);
                 }
             });
