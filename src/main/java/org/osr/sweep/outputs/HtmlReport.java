@@ -99,7 +99,7 @@ final class HtmlReport {
     private void chart(Map<Verdict, Long> verdicts) throws IOException {
         long max = Math.max(1, verdicts.values().stream().mapToLong(Long::longValue).max().orElse(1));
         int rowHeight = 26;
-        int labelWidth = 150;
+        int labelWidth = 230;
         int barWidth = 300;
         StringBuilder svg = new StringBuilder("<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
                 + (labelWidth + barWidth + 90) + "\" height=\"" + (rowHeight * verdicts.size() + 4)
