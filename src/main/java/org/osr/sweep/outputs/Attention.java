@@ -17,6 +17,9 @@ import org.osr.sweep.ManifestEntry;
 final class Attention {
     static final int ITEMS_PER_PAYLOAD = 20;
     static final int FINDINGS_PER_PAYLOAD = 30;
+    /** Findings and other items kept over all payloads: what bounds memory when many documents have many findings. */
+    static final int FINDINGS_TOTAL = 50_000;
+    static final int ITEMS_TOTAL = 50_000;
 
     /** One payload needing attention and where it was served. */
     static final class Payload {
@@ -40,6 +43,8 @@ final class Attention {
     private final Map<String, Payload> payloads = new LinkedHashMap<>();
     private final Map<String, Payload> byItem = new HashMap<>();   // payloads without a hash, by path
     private long omitted;
+    private int findingsKept;
+    private int itemsKept;
 
     Attention(int cap) {
         this.cap = cap;
@@ -53,8 +58,9 @@ final class Attention {
         String group = e.sha256() != null ? "sha256:" + e.sha256() : "item:" + e.key();
         Payload p = payloads.get(group);
         if (p != null) {
-            if (p.items.size() < ITEMS_PER_PAYLOAD) {
+            if (p.items.size() < ITEMS_PER_PAYLOAD && itemsKept < ITEMS_TOTAL) {
                 p.items.add(e);
+                itemsKept++;
             } else {
                 p.moreItems++;
             }
@@ -81,8 +87,9 @@ final class Attention {
             if (f.waiver() != null) {
                 continue;
             }
-            if (p.findings.size() < FINDINGS_PER_PAYLOAD) {
+            if (p.findings.size() < FINDINGS_PER_PAYLOAD && findingsKept < FINDINGS_TOTAL) {
                 p.findings.add(f);
+                findingsKept++;
             } else {
                 p.moreFindings++;
             }

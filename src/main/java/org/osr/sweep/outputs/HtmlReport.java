@@ -37,7 +37,8 @@ final class HtmlReport {
         return lang == Lang.ZH ? zh : en;
     }
 
-    void write(SweepRun run, SweepTotals totals, long payloadsReviewed, Attention attention) throws IOException {
+    void write(SweepRun run, SweepTotals totals, long payloadsReviewed, long malformedLines, Attention attention)
+            throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"" + (lang == Lang.ZH ? "zh-CN" : "en") + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n"
                 + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
@@ -47,6 +48,12 @@ final class HtmlReport {
         out.write("<h1>" + esc(t("Sweep review report", "存量信息保密审查报告")) + "</h1>\n");
         runInfo(run);
         totals(totals, payloadsReviewed);
+        if (malformedLines > 0) {
+            out.write("<p class=\"note\" id=\"malformed\">" + esc(t(malformedLines + " lines of manifest.jsonl or "
+                    + "results.jsonl could not be read (a sweep killed while writing) and are not counted.",
+                    "manifest.jsonl 或 results.jsonl 中有 " + malformedLines + " 行无法读取（审查进程写入时被中止），未计入。"))
+                    + "</p>\n");
+        }
         table(attention);
         out.write("<script>" + SCRIPT + "</script>\n</body>\n</html>\n");
     }
@@ -148,7 +155,8 @@ final class HtmlReport {
             String item = itemCell(p);
             String verdict = "<td data-sort=\"" + p.verdict.ordinal() + "\"><span class=\"v\" style=\"background:"
                     + COLORS.get(p.verdict) + "\">" + esc(p.verdict.label(lang)) + "</span></td>";
-            if (p.findings.isEmpty()) {
+            // Why it could not be reviewed, when it could not (with or without findings besides).
+            if (!p.problems.isEmpty() || p.findings.isEmpty()) {
                 String why = p.problems.isEmpty()
                         ? (p.first.reason() != null ? p.first.reason() : t("not read", "未能读取"))
                         : String.join("; ", p.problems.stream().map(pr -> pr.code() + ": " + pr.message()).toList());

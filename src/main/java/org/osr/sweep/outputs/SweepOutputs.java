@@ -75,7 +75,7 @@ public final class SweepOutputs {
         Path reportTmp = outDir.resolve(REPORT + ".tmp");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(reportTmp),
                 StandardCharsets.UTF_8), 1 << 16)) {
-            new HtmlReport(out, lang, Messages.of(packs)).write(run, totals, payloads, attention);
+            new HtmlReport(out, lang, Messages.of(packs)).write(run, totals, payloads, lines.malformed(), attention);
         }
         Path summaryTmp = outDir.resolve(SweepSummary.FILE + ".tmp");
         Files.writeString(summaryTmp, summary.toJson() + "\n", StandardCharsets.UTF_8);

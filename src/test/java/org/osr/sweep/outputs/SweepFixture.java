@@ -30,7 +30,7 @@ import org.osr.testkit.SampleNotice;
 /**
  * A small archive reviewed with the real review core and the bundled packs, written as a sweep writes its folder:
  * marked DOCX and PDF, an HTML page with an ID number, an HTML page whose title is script and a formula, a clean page,
- * a copy of the marked DOCX, a web-archive record, a missing file and a skipped one.
+ * an encrypted PDF, a copy of the marked DOCX, a web-archive record, a missing file and a skipped one.
  */
 final class SweepFixture {
     static final String ID_NUMBER = "11010519491231002X";
@@ -63,6 +63,8 @@ final class SweepFixture {
                 List.of("内部资料 注意保存", "本通知印发至各科室。"), null).getBytes(StandardCharsets.UTF_8));
         Path clean = write(archive.resolve("clean.html"), SampleDocuments.html("关于开展植树活动的通知",
                 List.of("各单位：", "定于三月十二日开展义务植树活动。"), null).getBytes(StandardCharsets.UTF_8));
+        Path locked = write(archive.resolve("locked.pdf"), SampleDocuments.encryptedPdf(SampleNotice.cleanPages(),
+                "locked"));
         Path copy = Files.createDirectories(archive.resolve("copies")).resolve("notice-marked (1).docx");
         Files.copy(marked, copy);
         Path recordPayload = write(root.resolve("record-payload.html"), SampleDocuments.html("",
@@ -75,7 +77,7 @@ final class SweepFixture {
                 new Judge(Action.REDACT));
         List<Item> items = new ArrayList<>();
         Set<String> reviewed = new HashSet<>();
-        for (Path file : List.of(marked, pdf, personal, hostile, clean, copy)) {
+        for (Path file : List.of(marked, pdf, personal, hostile, clean, locked, copy)) {
             String shown = root.relativize(file).toString();
             SweepItem item = SweepItem.file(file.toAbsolutePath().normalize().toString(), shown, file,
                     Files.size(file), Instant.parse("2026-06-01T00:00:00Z"));

@@ -41,15 +41,15 @@ class SweepOutputsTest {
         Path sweep = sweep();
         SweepSummary s = SweepOutputs.write(List.of(sweep), sweep, Lang.EN, packs);
 
-        assertThat(s.items()).isEqualTo(9);
+        assertThat(s.items()).isEqualTo(10);
         assertThat(s.statuses().keySet()).containsExactly("reviewed", "duplicate", "unchanged", "error", "skipped");
-        assertThat(s.statuses().values()).containsExactly(6L, 1L, 0L, 1L, 1L);
-        assertThat(s.payloadsReviewed()).isEqualTo(6);
+        assertThat(s.statuses().values()).containsExactly(7L, 1L, 0L, 1L, 1L);
+        assertThat(s.payloadsReviewed()).isEqualTo(7);
         // The marked notice and its copy both count as withheld; the PDF, the internal page and the record too; the
-        // missing file is unreviewable; the skipped one is in no verdict.
+        // encrypted PDF and the missing file are unreviewable; the skipped one is in no verdict.
         assertThat(s.verdicts()).containsEntry("withhold", 5L).containsEntry("redact", 1L).containsEntry("publishable", 1L)
-                .containsEntry("unreviewable", 1L);
-        assertThat(s.verdicts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(8);
+                .containsEntry("unreviewable", 2L);
+        assertThat(s.verdicts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(9);
         assertThat(s.categories()).containsEntry("classification-marking", 4L)
                 .containsKey("personal-information").containsKey("internal-marking");
         assertThat(s.worstVerdict()).isEqualTo(Verdict.UNREVIEWABLE);
@@ -67,9 +67,10 @@ class SweepOutputsTest {
         Files.writeString(sweep.resolve("manifest.jsonl"), "{\"item\":\"archive/half", StandardOpenOption.APPEND);
         Files.writeString(sweep.resolve("results.jsonl"), "{\"path\":\"archive/ha", StandardOpenOption.APPEND);
         SweepSummary s = SweepOutputs.write(List.of(sweep), sweep, Lang.EN, packs);
-        assertThat(s.items()).isEqualTo(9);
-        assertThat(s.payloadsReviewed()).isEqualTo(6);
+        assertThat(s.items()).isEqualTo(10);
+        assertThat(s.payloadsReviewed()).isEqualTo(7);
         assertThat(s.malformedLines()).isEqualTo(2);
+        assertThat(Files.readString(sweep.resolve("report.html"))).contains("id=\"malformed\"");
     }
 
     @Test
@@ -83,7 +84,7 @@ class SweepOutputsTest {
         assertThat(csv).contains("\r\n");
         assertThat(lines.get(0)).isEqualTo("No.,Name,Disclosure decision,Reason category,Carrier,Reviewed at,"
                 + "Rule-pack versions,SHA-256,Note,Reviewer,Approver");
-        assertThat(lines).hasSize(10);
+        assertThat(lines).hasSize(11);
         String hostile = lines.stream().filter(l -> l.contains("hostile.html")).findFirst().orElseThrow();
         assertThat(hostile).as("a title that starts like a formula is text, quoted since it holds quotes")
                 .contains(",\"'=HYPERLINK(\"\"http://x\"\")<script>alert(1)</script>内部资料通知\",");
@@ -130,10 +131,11 @@ class SweepOutputsTest {
             assertThat(first.getColumnWidth(4)).isEqualTo(60 * 256);
             Sheet second = book.getSheetAt(1);
             assertThat(second.getRow(0).getCell(0).getStringCellValue()).isEqualTo("序号");
-            assertThat(second.getLastRowNum()).isEqualTo(4);
+            assertThat(second.getLastRowNum()).isEqualTo(5);
             assertThat(second.getRow(1).getCell(0).getStringCellValue()).isEqualTo("6");
-            assertThat(second.getRow(4).getCell(2).getStringCellValue()).isEqualTo("未审查（已跳过）");
-            assertThat(second.getRow(3).getCell(2).getStringCellValue()).isEqualTo("无法审查");
+            assertThat(second.getRow(1).getCell(2).getStringCellValue()).as("the encrypted PDF").isEqualTo("无法审查");
+            assertThat(second.getRow(5).getCell(2).getStringCellValue()).isEqualTo("未审查（已跳过）");
+            assertThat(second.getRow(4).getCell(2).getStringCellValue()).isEqualTo("无法审查");
         }
     }
 
@@ -150,6 +152,7 @@ class SweepOutputsTest {
                 .contains("href=\"" + SweepFixture.RECORD_URL + "\"");
         assertThat(html).as("the copy is listed against the payload it repeats").contains("notice-marked (1).docx");
         assertThat(html).doesNotContain(SweepFixture.ID_NUMBER);
+        assertThat(html).as("why a document could not be reviewed is in the table").contains("encrypted");
     }
 
     @Test
@@ -163,9 +166,9 @@ class SweepOutputsTest {
     @Test
     void mergingTwoShardsGivesTheTotalsOfOneSweep() throws Exception {
         Path single = SweepFixture.writeSweep(dir.resolve("single"), items, i -> true, SweepFixture.run(packs, null));
-        // Odd and even items: the marked notice and its copy land in different shards, so each shard reviews it.
-        Path a = SweepFixture.writeSweep(dir.resolve("a"), items, i -> i % 2 == 0, SweepFixture.run(packs, "1/2"));
-        Path b = SweepFixture.writeSweep(dir.resolve("b"), items, i -> i % 2 == 1, SweepFixture.run(packs, "2/2"));
+        // The marked notice (first) and its copy (seventh) land in different shards, so each shard reviews it.
+        Path a = SweepFixture.writeSweep(dir.resolve("a"), items, i -> i < 4, SweepFixture.run(packs, "1/2"));
+        Path b = SweepFixture.writeSweep(dir.resolve("b"), items, i -> i >= 4, SweepFixture.run(packs, "2/2"));
         assertThat(Files.readString(b.resolve("results.jsonl"))).contains(items.get(0).entry().sha256());
 
         SweepSummary one = SweepOutputs.write(List.of(single), single, Lang.EN, packs);
@@ -181,7 +184,7 @@ class SweepOutputsTest {
         assertThat(merged.shard()).isEqualTo("1/2,2/2");
         assertThat(merged.packs()).isEqualTo(one.packs());
         assertThat(ledgerRows(dir.resolve("merged"))).isEqualTo(ledgerRows(single));
-        assertThat(Files.readAllLines(dir.resolve("merged/results.jsonl"))).hasSize(6);
+        assertThat(Files.readAllLines(dir.resolve("merged/results.jsonl"))).hasSize(7);
 
         // Merging the merge with a shard again changes nothing: lines are deduplicated.
         SweepSummary again = SweepMerge.merge(List.of(dir.resolve("merged"), a), dir.resolve("again"), Lang.EN, packs);
