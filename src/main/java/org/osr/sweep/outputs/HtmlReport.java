@@ -16,7 +16,8 @@ import org.osr.sweep.ManifestEntry;
  * {@code report.html}: one self-contained page (inline CSS, script and SVG; nothing fetched) an officer opens from a
  * file share. Totals per verdict (with a bar chart), per category and per status, then the items needing attention
  * with their findings, sortable by a click on a column header and filtered by a text box and a verdict list. The
- * page reads {@code #filter=TEXT&verdict=ID&sort=N&desc=1} from its address on load, so a link can open it filtered.
+ * page reads {@code #filter=TEXT&verdict=ID&sort=N&desc=1} from its address on load, so a link can open it filtered
+ * ({@code click=N,N} clicks column headers, as a person would).
  * Every string from the documents is escaped; contexts arrive masked.
  */
 final class HtmlReport {
@@ -26,11 +27,13 @@ final class HtmlReport {
     private final Writer out;
     private final Lang lang;
     private final Messages messages;
+    private final Ledger words;
 
     HtmlReport(Writer out, Lang lang, Messages messages) {
         this.out = out;
         this.lang = lang;
         this.messages = messages;
+        this.words = new Ledger(lang, List.of());
     }
 
     private String t(String en, String zh) {
@@ -92,12 +95,12 @@ final class HtmlReport {
         out.write("</div><div><h2>" + esc(t("Categories", "类别")) + "</h2><table id=\"categories\"><tr><th>"
                 + esc(t("Category", "类别")) + "</th><th>" + esc(t("Items", "项数")) + "</th></tr>");
         for (Map.Entry<String, Long> e : totals.categories().entrySet()) {
-            out.write("<tr><td>" + esc(e.getKey()) + "</td><td class=\"n\">" + e.getValue() + "</td></tr>");
+            out.write("<tr><td>" + esc(words.categoryWithReason(e.getKey())) + "</td><td class=\"n\">" + e.getValue() + "</td></tr>");
         }
         out.write("</table>\n<h2>" + esc(t("Status", "处理状态")) + "</h2><table id=\"statuses\"><tr><th>"
                 + esc(t("Status", "状态")) + "</th><th>" + esc(t("Items", "项数")) + "</th></tr>");
         for (Map.Entry<String, Long> e : totals.statuses().entrySet()) {
-            out.write("<tr><td>" + esc(e.getKey()) + "</td><td class=\"n\">" + e.getValue() + "</td></tr>");
+            out.write("<tr><td>" + esc(words.statusWord(e.getKey())) + "</td><td class=\"n\">" + e.getValue() + "</td></tr>");
         }
         out.write("</table></div></section>\n");
     }
@@ -250,7 +253,7 @@ final class HtmlReport {
         if (l == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(l.part());
+        StringBuilder sb = new StringBuilder(org.osr.report.PartNames.name(l.part(), lang));
         if (l.embeddedPath() != null) {
             sb.append(" ").append(l.embeddedPath());
         }
@@ -331,6 +334,7 @@ final class HtmlReport {
             if(p.filter)filter.value=p.filter;
             if(p.verdict)verdict.value=p.verdict;
             if(p.sort!==undefined)sortBy(parseInt(p.sort,10),p.desc==='1');
+            if(p.click)p.click.split(',').forEach(function(c){var h=heads[parseInt(c,10)];if(h)h.click();});
             apply();
             })();
             """;

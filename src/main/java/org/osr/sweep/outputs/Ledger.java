@@ -113,8 +113,13 @@ final class Ledger {
     }
 
     private String note(ManifestEntry e) {
-        String status = nz(e.status());
-        String word = switch (status) {
+        String word = statusWord(nz(e.status()));
+        return e.reason() == null ? word : word + ": " + e.reason();
+    }
+
+    /** A manifest status in the reader's words. */
+    String statusWord(String status) {
+        return switch (status) {
             case ManifestEntry.REVIEWED -> lang == Lang.ZH ? "已审查" : "reviewed";
             case ManifestEntry.DUPLICATE -> lang == Lang.ZH ? "内容与另一项相同" : "same content as another item";
             case ManifestEntry.UNCHANGED -> lang == Lang.ZH ? "未变化，沿用上次审查" : "unchanged since the last sweep";
@@ -122,7 +127,13 @@ final class Ledger {
             case ManifestEntry.SKIPPED -> lang == Lang.ZH ? "已跳过" : "skipped";
             default -> status;
         };
-        return e.reason() == null ? word : word + ": " + e.reason();
+    }
+
+    /** A finding category with the ledger's reason for it, e.g. {@code classification-marking (国家秘密)}. */
+    String categoryWithReason(String category) {
+        String reason = reasonOf(category);
+        return reason == null || reason.isEmpty() ? category
+                : category + (lang == Lang.ZH ? "（" + label(reason) + "）" : " — " + label(reason));
     }
 
     /** The reason categories of the ledger template, for the categories of an item's findings. */

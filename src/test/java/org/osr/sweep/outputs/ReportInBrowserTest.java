@@ -32,6 +32,7 @@ class ReportInBrowserTest {
     @TempDir
     static Path dir;
     static Path report;
+    static Path reportZh;
 
     @BeforeAll
     static void writeReport() throws Exception {
@@ -41,6 +42,8 @@ class ReportInBrowserTest {
         Path sweep = SweepFixture.writeSweep(dir.resolve("sweep"), items, i -> true, SweepFixture.run(packs, null));
         SweepOutputs.write(List.of(sweep), sweep, Lang.EN, packs);
         report = sweep.resolve("report.html");
+        reportZh = SweepOutputs.write(List.of(sweep), dir.resolve("zh"), Lang.ZH, packs) == null ? null
+                : dir.resolve("zh/report.html");
     }
 
     @Test
@@ -78,19 +81,28 @@ class ReportInBrowserTest {
         List<String> byVerdictUp = verdicts(open("sort=1"));
         assertThat(byVerdictUp.get(0)).isEqualTo("redact");
         assertThat(byVerdictUp.get(byVerdictUp.size() - 1)).isEqualTo("unreviewable");
+        assertThat(verdicts(open("click=1"))).as("one click on the verdict header").isEqualTo(byVerdictUp);
+        assertThat(verdicts(open("click=1,1"))).as("a second click reverses").isEqualTo(byVerdictDown);
         Document byContext = open("sort=4");
         assertThat(byContext.getElementById("findings").attr("data-sorted")).isEqualTo("4 asc");
         assertThat(byContext.select("#findings th").get(4).hasClass("asc")).isTrue();
     }
 
     @Test
-    void aScreenshotOfTheReport() throws Exception {
-        Path png = Path.of("target", "sweep-report.png").toAbsolutePath();
-        Files.deleteIfExists(png);
-        chromium("--screenshot=" + png, "--window-size=1400,1400", report.toUri().toString());
-        assertThat(png).isRegularFile();
-        assertThat(Files.size(png)).isGreaterThan(10_000);
-        System.out.println("sweep report screenshot: " + png);
+    void screenshotsOfTheReportInEnglishAndChinese() throws Exception {
+        for (String[] page : new String[][] {{"sweep-report.png", report.toUri().toString()},
+                {"sweep-report-zh.png", reportZh.toUri() + "#filter=" + URLEncoder.encode("机密", StandardCharsets.UTF_8)}}) {
+            Path png = Path.of("target", page[0]).toAbsolutePath();
+            Files.deleteIfExists(png);
+            chromium("--screenshot=" + png, "--window-size=1400,1400", "--virtual-time-budget=2000", page[1]);
+            assertThat(png).isRegularFile();
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+            System.out.println("sweep report screenshot: " + png);
+        }
+        Document zh = open(reportZh, "");
+        assertThat(zh.select("#findings th").eachText()).startsWith("信息", "结论");
+        assertThat(zh.select("#findings .v").eachText()).contains("不予公开", "删减后公开", "无法审查");
+        assertThat(zh.select("#findings td").eachText()).anyMatch(t -> t.contains("公民身份号码"));
     }
 
     private static List<String> verdicts(Document d) {
@@ -106,7 +118,11 @@ class ReportInBrowserTest {
     }
 
     private static Document open(String fragment) throws Exception {
-        String url = report.toUri() + (fragment.isEmpty() ? "" : "#" + fragment);
+        return open(report, fragment);
+    }
+
+    private static Document open(Path page, String fragment) throws Exception {
+        String url = page.toUri() + (fragment.isEmpty() ? "" : "#" + fragment);
         return Jsoup.parse(chromium("--virtual-time-budget=2000", "--dump-dom", url));
     }
 
