@@ -65,7 +65,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
-        cli.addSubcommand("sweep", new SweepCommand(io));
+        cli.addSubcommand("sweep", new CommandLine(new SweepCommand(io)).addSubcommand("merge", new SweepMergeCommand(io)));
         cli.addSubcommand("completion", new CompletionCommand(io));
         cli.addSubcommand("worker", new WorkerCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));

@@ -19,6 +19,9 @@ import org.osr.source.Inputs;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
+import org.osr.sweep.outputs.SweepOutputs;
+import org.osr.sweep.outputs.SweepRun;
+import org.osr.sweep.outputs.SweepSummary;
 import org.osr.webarchive.WebArchiveExpander;
 import org.osr.worker.WorkerPool;
 import org.osr.worker.WorkerSpec;
@@ -39,10 +42,11 @@ import picocli.CommandLine.Parameters;
 final class SweepCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders, files, .warc/.warc.gz/.wacz archives.")
+    // Not required in picocli's sense: `osr sweep merge` would then need them too; call() asks for them.
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Folders, files, .warc/.warc.gz/.wacz archives.")
     List<String> paths;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The sweep's folder (made if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "The sweep's folder (made if missing).")
     Path out;
 
     @Mixin
@@ -97,6 +101,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (paths == null || paths.isEmpty() || out == null) {
+            throw new Main.UsageException("osr sweep needs the paths to review and --out DIR (e.g. osr sweep site/ "
+                    + "--out sweep-2026/); to join shard folders: osr sweep merge DIR... --out DIR");
+        }
         Lang language = ScanCommand.language(lang);
         if (ocr.on()) {
             Tesseract.problem().ifPresent(message -> {
@@ -123,28 +131,25 @@ final class SweepCommand implements Callable<Integer> {
         reviewArgs.addAll(List.of("--fail-on", failOn.name()));
         WorkerSpec spec = WorkerSpec.of(reviewArgs, timeoutSeconds).withHeap(workerHeap)
                 .withLog(out.resolve("workers.log"));
+        String started = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        SweepRun run = new SweepRun(Version.VERSION, packs.stream().map(SweepRun.PackRef::of).toList(), started, null,
+                failOn.name(), paths, shard == null ? null : shardOption.toString());
+        run.write(out);
+        SweepState state;
         try (Reviewer reviewer = new WorkerPool(spec, jobs, Masking.of(packs), judge, Fingerprint.installation());
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
-            new Sweep(settings, judge, reviewer, new WebArchiveExpander(), progress).run();
+            state = new Sweep(settings, judge, reviewer, new WebArchiveExpander(), progress).run();
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
         }
-        return exitCode(judge);
-    }
-
-    /** The largest exit code of any item's verdict, as osr scan gives it (an item that could not be read: 3). */
-    private int exitCode(Judge judge) throws java.io.IOException {
-        int code = 0;
-        try (var lines = java.nio.file.Files.lines(out.resolve("manifest.jsonl"))) {
-            for (var it = lines.iterator(); it.hasNext(); ) {
-                var entry = org.osr.sweep.ManifestEntry.fromJson(it.next());
-                if (entry.verdict() != null) {
-                    code = Math.max(code, judge.exitCode(entry.verdict()));
-                }
-            }
+        new SweepRun(run.osrVersion(), run.packs(), state.startedAt(), state.finishedAt(), run.failOn(), run.inputs(),
+                run.shard()).write(out);
+        SweepSummary summary = SweepOutputs.write(List.of(out), out, language, packs);
+        if (!quiet) {
+            io.err().println(SweepProgress.finished(summary, language, out));
         }
-        return code;
+        return summary.exitCode();
     }
 
     private static Shard parseShard(String text) {

@@ -102,6 +102,21 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
         return String.format(Locale.ROOT, "osr sweep: %d items, %.1f/s: %s", items, items / seconds, counts());
     }
 
+    /** The line a sweep ends with: its items per verdict and status, and where the report is. */
+    static String finished(org.osr.sweep.outputs.SweepSummary summary, Lang lang, Path out) {
+        StringBuilder verdictCounts = new StringBuilder();
+        for (Verdict v : Verdict.values()) {
+            long n = summary.verdicts().getOrDefault(v.id(), 0L);
+            if (n > 0) {
+                verdictCounts.append(verdictCounts.length() == 0 ? "" : ", ").append(n).append(' ').append(v.label(lang));
+            }
+        }
+        String statuses = summary.statuses().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "));
+        return "osr sweep: " + summary.items() + " items (" + verdictCounts + "; " + statuses + "); report: "
+                + out.resolve("report.html");
+    }
+
     @Override
     public synchronized void close() {
         if (counter != null) {
@@ -109,8 +124,6 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
         }
         if (bar != null) {
             bar.close();
-        } else if (items % every != 0) {
-            err.println(line());
         }
     }
 }

@@ -3,11 +3,11 @@ package org.osr.report;
 import org.osr.rules.Lang;
 
 /** Names of document parts for people. */
-final class PartNames {
+public final class PartNames {
     private PartNames() {
     }
 
-    static String name(String part, Lang lang) {
+    public static String name(String part, Lang lang) {
         if (lang == Lang.EN) {
             return part;
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code DIR/sweep.json}: what a sweep folder holds and whether it is finished. A sweep started again with the same
+ * {@code DIR/state.json}: whether a sweep folder's sweep is finished, and the options that decide its results. A sweep started again with the same
  * {@link #config} on an unfinished folder resumes it; on a finished one it is the next, incremental sweep, which may
  * reuse the earlier results only when {@link Config#reviewedAlike} (same osr and packs, same OCR).
  *
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepState(String status, Config config, String startedAt, String finishedAt) {
-    public static final String FILE = "sweep.json";
+    public static final String FILE = "state.json";
     public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.cli.Main;
 import org.osr.review.DocumentResult;
+import org.osr.sweep.outputs.SweepSummary;
 import org.osr.testkit.SampleDocuments;
 import org.osr.testkit.SampleNotice;
 
@@ -99,6 +100,12 @@ class SweepCommandTest {
         assertThat(pdf.categories()).containsExactly("classification-marking");
         assertThat(pdf.sha256()).hasSize(64);
         assertThat(SweepState.read(out).status()).isEqualTo(SweepState.COMPLETE);
+        for (String file : List.of("summary.json", "ledger.csv", "ledger.xlsx", "report.html", "sweep.json")) {
+            assertThat(out.resolve(file)).isNotEmptyFile();
+        }
+        SweepSummary summary = SweepSummary.read(out);
+        assertThat(summary.items()).isEqualTo(6);
+        assertThat(summary.verdicts()).containsEntry("withhold", 3L).containsEntry("unreviewable", 1L);
     }
 
     @Test
@@ -186,6 +193,20 @@ class SweepCommandTest {
         }
         assertThat(shardItems).containsExactlyInAnyOrderElementsOf(manifest(whole).stream().map(ManifestEntry::item)
                 .toList());
+
+        // Merged, the three shards give the single sweep's totals.
+        Path merged = tmp.resolve("merged");
+        Run merge = osr("sweep", "merge", tmp.resolve("shard-1").toString(), tmp.resolve("shard-2").toString(),
+                tmp.resolve("shard-3").toString(), "--out", merged.toString());
+        SweepSummary one = SweepSummary.read(whole);
+        SweepSummary joined = SweepSummary.read(merged);
+        assertThat(merge.exitCode()).isEqualTo(one.exitCode());
+        assertThat(joined.items()).isEqualTo(one.items());
+        assertThat(joined.verdicts()).isEqualTo(one.verdicts());
+        assertThat(joined.categories()).isEqualTo(one.categories());
+        assertThat(joined.statuses()).isEqualTo(one.statuses());
+        assertThat(joined.payloadsReviewed()).isEqualTo(one.payloadsReviewed());
+        assertThat(joined.worstVerdict()).isEqualTo(one.worstVerdict());
     }
 
     @Test
