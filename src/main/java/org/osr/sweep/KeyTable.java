@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * first 128 bits of a SHA-256, so two different keys collide with a probability far below that of a disk error.
  * Not thread-safe.
  */
-final class KeyTable {
+public final class KeyTable {
     static final long ABSENT = Long.MIN_VALUE;
     private long[] high;
     private long[] low;
@@ -19,7 +19,7 @@ final class KeyTable {
     private boolean[] used;
     private int size;
 
-    KeyTable() {
+    public KeyTable() {
         allocate(1 << 10);
     }
 
@@ -50,8 +50,18 @@ final class KeyTable {
     record Key(long high, long low) {
     }
 
-    int size() {
+    public int size() {
         return size;
+    }
+
+    /** As a set of texts: adds this one, true when it was not there yet. */
+    public boolean add(String text) {
+        Key key = of(text);
+        if (contains(key)) {
+            return false;
+        }
+        put(key, 0);
+        return true;
     }
 
     boolean contains(Key key) {

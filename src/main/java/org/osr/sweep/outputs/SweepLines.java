@@ -1,5 +1,7 @@
 package org.osr.sweep.outputs;
 
+import org.osr.sweep.KeyTable;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +37,8 @@ final class SweepLines {
      * a duplicate. So the second {@code reviewed} line of a payload is passed on as {@code duplicate}.
      */
     void manifest(List<Path> dirs, Sink<ManifestEntry> sink) throws IOException {
-        DigestSet keys = new DigestSet();
-        DigestSet reviewed = new DigestSet();
+        KeyTable keys = new KeyTable();
+        KeyTable reviewed = new KeyTable();
         for (Path dir : dirs) {
             read(dir.resolve(MANIFEST), ManifestEntry::fromJson, line -> {
                 ManifestEntry e = line.value();
@@ -57,7 +59,7 @@ final class SweepLines {
 
     /** @return the distinct payloads reviewed */
     long results(List<Path> dirs, Sink<DocumentResult> sink) throws IOException {
-        DigestSet payloads = new DigestSet();
+        KeyTable payloads = new KeyTable();
         for (Path dir : dirs) {
             read(dir.resolve(RESULTS), DocumentResult::fromJson, line -> {
                 DocumentResult r = line.value();
