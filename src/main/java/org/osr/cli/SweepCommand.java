@@ -83,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Files reviewed at once, one child process each (default: the number of processors).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--worker-heap", paramLabel = "SIZE",
+    @Option(names = "--worker-heap", paramLabel = "SIZE", converter = HeapSize.class,
             description = "Heap cap of each child process (default ${DEFAULT-VALUE}); a file that needs more is "
                     + "unreviewable.")
     String workerHeap = WorkerSpec.DEFAULT_HEAP;
@@ -165,6 +165,29 @@ final class SweepCommand implements Callable<Integer> {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new Main.UsageException("--since needs a date as YYYY-MM-DD (e.g. 2016-06-01), not '" + text + "'");
+        }
+    }
+
+    /** {@code --worker-heap}: a JVM heap size such as 512m or 2g, at least 64 MiB (a child must load the packs). */
+    static final class HeapSize implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})([kKmMgG]?)").matcher(value.strip());
+            if (!m.matches()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a heap size; give e.g. "
+                        + "768m or 2g");
+            }
+            long bytes = Long.parseLong(m.group(1)) << switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            if (bytes < (64L << 20)) {
+                throw new picocli.CommandLine.TypeConversionException(value + " is too small; a worker needs at "
+                        + "least 64m");
+            }
+            return value.strip();
         }
     }
 }

@@ -229,5 +229,9 @@ class SweepCommandTest {
         assertThat(osr("sweep", tmp.toString(), "--out", tmp.resolve("o").toString(), "--since", "June").exitCode())
                 .isEqualTo(64);
         assertThat(osr("sweep", tmp.toString()).exitCode()).isEqualTo(64);
+        assertThat(osr("sweep", tmp.toString(), "--out", tmp.resolve("o").toString(), "--worker-heap", "lots")
+                .exitCode()).isEqualTo(64);
+        assertThat(osr("sweep", tmp.toString(), "--out", tmp.resolve("o").toString(), "--worker-heap", "16m")
+                .exitCode()).isEqualTo(64);
     }
 }
