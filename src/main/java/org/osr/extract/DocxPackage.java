@@ -216,10 +216,39 @@ final class DocxPackage {
     }
 
     <T> T withXml(ZipEntry entry, XmlBody<T> body) throws IOException {
+        return withXml(entry, capped(entry), body);
+    }
+
+    /**
+     * The entry's uncompressed bytes, within the size cap. As when it is parsed directly, a stream that fails once
+     * opened (a damaged deflate stream) is a malformed part, not an I/O failure of the whole file.
+     */
+    byte[] bytes(ZipEntry entry) throws IOException {
+        CappedInputStream in = capped(entry);
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            if (in.overflow != null) {
+                throw in.overflow;
+            }
+            throw new DocxFormatException(entry.getName() + ": malformed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses bytes already read from {@code entry} (see {@link #bytes}). */
+    <T> T withXml(ZipEntry entry, byte[] bytes, XmlBody<T> body) throws IOException {
+        return withXml(entry, new CappedInputStream(new java.io.ByteArrayInputStream(bytes), entry.getName(),
+                maxEntryBytes), body);
+    }
+
+    private CappedInputStream capped(ZipEntry entry) throws IOException {
         if (entry.getSize() > maxEntryBytes) {
             throw CappedInputStream.tooLarge(entry.getName(), maxEntryBytes);
         }
-        CappedInputStream in = new CappedInputStream(zip.getInputStream(entry), entry.getName(), maxEntryBytes);
+        return new CappedInputStream(zip.getInputStream(entry), entry.getName(), maxEntryBytes);
+    }
+
+    private <T> T withXml(ZipEntry entry, CappedInputStream in, XmlBody<T> body) throws IOException {
         try (in) {
             XMLStreamReader reader = factory.createXMLStreamReader(in);
             try {

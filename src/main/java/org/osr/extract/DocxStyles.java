@@ -43,11 +43,29 @@ final class DocxStyles {
             return NONE;
         }
         try {
-            return pkg.withXml(entry, reader -> parse(entry, reader));
+            // Word writes the whole style gallery into every file (~350 KB of XML for a one-page letter, 50 times
+            // its text); the documents of one office share it byte for byte. Parsed once per content.
+            byte[] bytes = pkg.bytes(entry);
+            String digest = org.osr.source.Digests.sha256(bytes);
+            DocxStyles styles = PARSED.get(digest);
+            if (styles == null) {
+                styles = pkg.withXml(entry, bytes, reader -> parse(entry, reader));
+                PARSED.put(digest, styles);
+            }
+            return styles;
         } catch (DocxFormatException e) {
             return NONE;
         }
     }
+
+    /** Parsed style parts by the SHA-256 of their bytes; the most recently used few. Immutable values. */
+    private static final Map<String, DocxStyles> PARSED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DocxStyles> eldest) {
+                    return size() > 32;
+                }
+            });
 
     private static DocxStyles parse(ZipEntry entry, XMLStreamReader reader) throws javax.xml.stream.XMLStreamException,
             DocxFormatException {

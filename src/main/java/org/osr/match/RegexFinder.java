@@ -13,10 +13,15 @@ import org.osr.rules.Rule;
  */
 final class RegexFinder implements Finder {
     private final BitSet enabled;
+    private final RegexStarts[] starts;
 
-    /** @param alwaysRun the regex rules that require no literal */
-    RegexFinder(BitSet alwaysRun) {
+    /**
+     * @param alwaysRun the regex rules that require no literal
+     * @param starts    by rule index: where its matches can start, null to search every position
+     */
+    RegexFinder(BitSet alwaysRun, RegexStarts[] starts) {
         this.enabled = (BitSet) alwaysRun.clone();
+        this.starts = starts;
     }
 
     @Override
@@ -38,10 +43,10 @@ final class RegexFinder implements Finder {
         }
     }
 
-    private static void find(int r, Rule rule, String text, CharSequence regexText, List<Candidate> out) {
+    private void find(int r, Rule rule, String text, CharSequence regexText, List<Candidate> out) {
         Matcher.Regex regex = (Matcher.Regex) rule.matcher();
         boolean narrowed = regex.pattern().namedGroups().containsKey("match");
-        com.google.re2j.Matcher m = regex.pattern().matcher(regexText);
+        Search m = new Search(regex.pattern(), starts[r], regexText);
         int from = 0;
         String validator = rule.validator();
         while (from <= text.length() && m.find(from)) {
@@ -54,6 +59,108 @@ final class RegexFinder implements Finder {
             // character after its value as a boundary must still see it before the next value ("…、139…").
             int resume = e > s ? e : m.end();
             from = resume > m.start() ? resume : m.start() + 1;
+        }
+    }
+
+    /**
+     * {@code find(from)} of RE2/J, with the same result, faster where {@link RegexStarts} knows where a match can
+     * start: an anchored match at each such position in turn instead of stepping the NFA through every character.
+     * Anchored tries that read more than a few times the text (a pattern that runs far from each candidate) give way
+     * to the plain search for the rest of the part, so the work never grows past a small multiple of it.
+     */
+    private static final class Search {
+        private final com.google.re2j.Matcher whole;
+        private final com.google.re2j.Matcher anchored;
+        private final RegexStarts starts;
+        private final CharSequence text;
+        private final long budget;
+        private long reads;
+        private com.google.re2j.Matcher last;
+        private int offset;
+
+        Search(com.google.re2j.Pattern pattern, RegexStarts starts, CharSequence text) {
+            this.whole = pattern.matcher(text);
+            this.anchored = starts == null ? null : starts.anchored().matcher("");
+            this.starts = starts;
+            this.text = text;
+            this.budget = 4L * text.length() + 4096;
+        }
+
+        boolean find(int from) {
+            if (starts != null && reads <= budget) {
+                for (int s = starts.next(text, from); s >= 0; s = starts.next(text, s + 1)) {
+                    if (!starts.anchoredExact(text, s)) {
+                        return plain(s);   // no match starts in [from, s): the leftmost from s is the one
+                    }
+                    anchored.reset(new Suffix(text, s));
+                    if (anchored.lookingAt()) {
+                        last = anchored;
+                        offset = s;
+                        return true;
+                    }
+                    if (reads > budget) {
+                        return plain(s + 1);
+                    }
+                }
+                return false;
+            }
+            return plain(from);
+        }
+
+        private boolean plain(int from) {
+            last = whole;
+            offset = 0;
+            return whole.find(from);
+        }
+
+        int start() {
+            return last.start() + offset;
+        }
+
+        int start(String group) {
+            int s = last.start(group);
+            return s < 0 ? s : s + offset;
+        }
+
+        int end(String group) {
+            int e = last.end(group);
+            return e < 0 ? e : e + offset;
+        }
+
+        int end() {
+            return last.end() + offset;
+        }
+
+        /** The text from one position on, counting what the anchored tries read. */
+        private final class Suffix implements CharSequence {
+            private final CharSequence base;
+            private final int from;
+
+            Suffix(CharSequence base, int from) {
+                this.base = base;
+                this.from = from;
+            }
+
+            @Override
+            public char charAt(int index) {
+                reads++;
+                return base.charAt(from + index);
+            }
+
+            @Override
+            public int length() {
+                return base.length() - from;
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return base.subSequence(from + start, from + end);
+            }
+
+            @Override
+            public String toString() {
+                return base.subSequence(from, base.length()).toString();
+            }
         }
     }
 }

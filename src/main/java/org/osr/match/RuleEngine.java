@@ -24,10 +24,13 @@ public final class RuleEngine {
     private final TermAutomaton terms;
     /** For each regex rule (by rule index): whether it may run without a literal having been seen. */
     private final BitSet alwaysRun = new BitSet();
+    /** For each regex rule (by rule index): where its matches can start; null where any position can. */
+    private final RegexStarts[] starts;
 
     public RuleEngine(List<RulePack> packs) {
         this.rules = packs.stream().flatMap(p -> p.rules().stream()).toList();
         List<List<String>> literals = new ArrayList<>();
+        starts = new RegexStarts[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             Matcher m = rules.get(i).matcher();
             List<String> words = List.of();
@@ -38,6 +41,7 @@ public final class RuleEngine {
                     alwaysRun.set(i);
                 }
                 words = regex.requires();
+                starts[i] = RegexStarts.of(regex.pattern());
             } else if (m instanceof Matcher.Cluster cluster) {
                 words = cluster.anyOf();
             }
@@ -69,7 +73,7 @@ public final class RuleEngine {
         MatchInterruptedException.check();
         String text = normalized.text();
         Finder termFinder = new TermFinder();
-        Finder regexFinder = new RegexFinder(alwaysRun);
+        Finder regexFinder = new RegexFinder(alwaysRun, starts);
         Finder clusterFinder = new ClusterFinder();
         if (terms != null) {
             terms.scan(text, (begin, end, ruleIndexes) -> {
