@@ -16,6 +16,7 @@ import org.osr.rules.Action;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
 import org.osr.source.Inputs;
+import org.osr.sweep.ItemNames;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
@@ -136,10 +137,13 @@ final class SweepCommand implements Callable<Integer> {
                 failOn.name(), paths, shard == null ? null : shardOption.toString());
         run.write(out);
         SweepState state;
-        try (Reviewer reviewer = new WorkerPool(spec, jobs, Masking.of(packs), judge, Fingerprint.installation());
+        Masking masking = Masking.of(packs);
+        Fingerprint fingerprint = Fingerprint.installation();
+        ItemNames names = new ItemNames(masking.plain(), fingerprint.key());
+        try (Reviewer reviewer = new WorkerPool(spec, jobs, masking, judge, fingerprint);
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
-            state = new Sweep(settings, judge, reviewer, new WebArchiveExpander(), progress).run();
+            state = new Sweep(settings, judge, names, reviewer, new WebArchiveExpander(), progress).run();
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
         }

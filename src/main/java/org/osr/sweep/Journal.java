@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code manifest.jsonl} (one line per item) — with what it must remember of them, and the earlier sweep's files
  * ({@code previous/}) an incremental sweep reuses.
  *
+ * <p>Keys are looked up as the manifest stores them ({@link ItemNames#key}): callers pass the real ones.
+ *
  * <p>Exactly once, across kills: a result line is flushed before the manifest line that names it, and a resumed run
  * first cuts both files back to their last complete line. An item is done when its manifest line is there; a result
  * whose manifest line was lost is claimed by the item when the resumed run meets it again, not reviewed twice.
@@ -33,6 +35,7 @@ final class Journal implements Closeable {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final Path dir;
+    private final ItemNames names;
     /** Items with a manifest line when the run started: read by the producer thread only. */
     private final KeyTable resumed = new KeyTable();
     /** Items with a manifest line: the coordinator's thread only. */
@@ -48,8 +51,9 @@ final class Journal implements Closeable {
     private final OutputStream manifest;
     private long resultsSize;
 
-    private Journal(Path dir, boolean reusePrevious) throws IOException {
+    private Journal(Path dir, boolean reusePrevious, ItemNames names) throws IOException {
         this.dir = dir;
+        this.names = names;
         Path resultsFile = dir.resolve(RESULTS);
         Path manifestFile = dir.resolve(MANIFEST);
         JsonLines.cutPartialLine(resultsFile);
@@ -91,8 +95,8 @@ final class Journal implements Closeable {
     }
 
     /** Opens the sweep folder's journal, resuming what is there. */
-    static Journal open(Path dir, boolean reusePrevious) throws IOException {
-        return new Journal(dir, reusePrevious);
+    static Journal open(Path dir, boolean reusePrevious, ItemNames names) throws IOException {
+        return new Journal(dir, reusePrevious, names);
     }
 
     /**
@@ -136,12 +140,12 @@ final class Journal implements Closeable {
 
     /** The item had its manifest line when this run started (producer thread). */
     boolean resumedDone(String key) {
-        return resumed.contains(KeyTable.of(key));
+        return resumed.contains(KeyTable.of(names.key(key)));
     }
 
     /** The item already has its manifest line (coordinator thread). */
     boolean listed(String key) {
-        return listed.contains(KeyTable.of(key));
+        return listed.contains(KeyTable.of(names.key(key)));
     }
 
     /** The earlier sweep's line for this item, or null (producer thread). */
@@ -149,7 +153,7 @@ final class Journal implements Closeable {
         if (previousManifest == null) {
             return null;
         }
-        long offset = previousItems.get(KeyTable.of(key));
+        long offset = previousItems.get(KeyTable.of(names.key(key)));
         return offset == KeyTable.ABSENT ? null : ManifestEntry.fromJson(JsonLines.lineAt(previousManifest, offset));
     }
 
@@ -197,10 +201,12 @@ final class Journal implements Closeable {
         resultsSize += bytes.length;
     }
 
+    /** Writes the item's line, its names masked ({@link ItemNames}). */
     void list(ManifestEntry entry) throws IOException {
-        manifest.write((entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+        ManifestEntry shown = names.shown(entry);
+        manifest.write((shown.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
         manifest.flush();
-        listed.put(KeyTable.of(entry.key()), 0);
+        listed.put(KeyTable.of(shown.key()), 0);
     }
 
     Path dir() {

@@ -48,6 +48,7 @@ public final class Sweep {
     private final Settings settings;
     private final Judge judge;
     private final Reviewer reviewer;
+    private final ItemNames names;
     private final ArchiveExpander archives;
     private final Listener listener;
     private final Map<KeyTable.Key, List<ItemFeed.Found>> inFlight = new HashMap<>();
@@ -55,8 +56,11 @@ public final class Sweep {
     private Journal journal;
     private int running;
 
-    public Sweep(Settings settings, Judge judge, Reviewer reviewer, ArchiveExpander archives, Listener listener) {
+    /** @param names masks what manifest lines show of an item, as reports mask paths */
+    public Sweep(Settings settings, Judge judge, ItemNames names, Reviewer reviewer, ArchiveExpander archives,
+                 Listener listener) {
         this.settings = settings;
+        this.names = names;
         this.judge = judge;
         this.reviewer = reviewer;
         this.archives = archives;
@@ -108,7 +112,7 @@ public final class Sweep {
             return t;
         });
         Thread feed = null;
-        try (Journal j = Journal.open(out, reusePrevious)) {
+        try (Journal j = Journal.open(out, reusePrevious, names)) {
             journal = j;
             feed = new Thread(new ItemFeed(settings.inputs(), settings.walk(), settings.shard(), settings.since(), j,
                     archives, scratch, events), "osr-sweep-feed");

@@ -167,6 +167,22 @@ class SweepCommandTest {
     }
 
     @Test
+    void anIdNumberInAFileNameIsMaskedInEveryOutput() throws IOException {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        String id = "11010519491231002X";
+        Files.writeString(site.resolve("申请人" + id + "材料.html"), "<p>申请材料已收到。</p>");
+        Path out = tmp.resolve("out");
+        osr("sweep", site.toString(), "--out", out.toString(), "-q");
+        for (String file : List.of("manifest.jsonl", "results.jsonl", "ledger.csv", "report.html", "summary.json")) {
+            assertThat(Files.readString(out.resolve(file))).as(file).doesNotContain(id).doesNotContain("19491231");
+        }
+        assertThat(manifest(out).get(0).item()).contains("申请人").endsWith("材料.html");
+        // The masked key still identifies the file: swept again, it is unchanged.
+        osr("sweep", site.toString(), "--out", out.toString(), "-q");
+        assertThat(manifest(out)).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo("unchanged"));
+    }
+
+    @Test
     void sinceLeavesOutOlderFiles() throws IOException {
         Path site = site();
         Files.setLastModifiedTime(site.resolve("clean.html"), FileTime.from(Instant.parse("2015-01-01T00:00:00Z")));
