@@ -146,6 +146,9 @@ final class SweepCommand implements Callable<Integer> {
             state = new Sweep(settings, judge, names, reviewer, new WebArchiveExpander(), progress).run();
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
+        } catch (Sweep.ReviewsFailed e) {
+            io.err().println("osr: " + e.getMessage() + "; nothing is lost: run the same command again to continue");
+            return ExitCodes.INTERNAL;
         }
         new SweepRun(run.osrVersion(), run.packs(), state.startedAt(), state.finishedAt(), run.failOn(), run.inputs(),
                 run.shard()).write(out);

@@ -70,6 +70,13 @@ public final class Sweep {
     private record Completion(ItemFeed.Found found, DocumentResult result, Throwable failure) {
     }
 
+    /** The reviews themselves failed (not one file): the sweep stops where it is, resumable. */
+    public static final class ReviewsFailed extends RuntimeException {
+        ReviewsFailed(Throwable cause) {
+            super("reviewing stopped: " + cause.getMessage(), cause);
+        }
+    }
+
     /** Refused before anything is written: the folder holds an unfinished sweep of other inputs or options. */
     public static final class ConflictingSweep extends Exception {
         ConflictingSweep(String message) {
@@ -240,8 +247,13 @@ public final class Sweep {
         if (c.failure() instanceof InternalFailure bug) {
             throw bug;
         }
+        if (c.failure() != null && !(c.failure() instanceof IOException)) {
+            // A reviewer never throws for a bad file; this is the machine or the installation (no worker can start):
+            // stop, and let the same command resume once it is fixed.
+            throw new ReviewsFailed(c.failure());
+        }
         if (c.failure() != null) {
-            String reason = c.failure() instanceof IOException io ? Inputs.reason(io) : String.valueOf(c.failure());
+            String reason = Inputs.reason((IOException) c.failure());
             list(entry(found.item(), found.sha256(), ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
                     "unreadable: " + reason, null));
             if (waiting != null && !waiting.isEmpty()) {   // a copy of the same bytes may still be readable
