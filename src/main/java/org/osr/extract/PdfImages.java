@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.util.Matrix;
@@ -36,7 +38,7 @@ final class PdfImages {
             int n = Math.min(doc.getNumberOfPages(), MAX_PAGES);
             for (int i = 0; i < n; i++) {
                 PDPage page = doc.getPage(i);
-                if (!plainContent(page.getCOSObject().getDictionaryObject(COSName.CONTENTS))) {
+                if (!plainContent(page.getCOSObject().getDictionaryObject(COSName.CONTENTS)) || drawsNoImage(page)) {
                     continue;
                 }
                 try {
@@ -49,6 +51,59 @@ final class PdfImages {
             return List.of();   // Tika read it; if PDFBox alone cannot, the text coverage stands
         }
         return images;
+    }
+
+    /**
+     * A page that names no XObject in its resources and has no {@code BI} in its content can draw no image: walking
+     * it (tokenising every operand of its text) would find none. Unsure (a form, content that cannot be decoded):
+     * false, and the page is walked.
+     */
+    static boolean drawsNoImage(PDPage page) {
+        try {
+            PDResources resources = page.getResources();
+            COSDictionary xobjects = resources == null ? null
+                    : resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+            if (xobjects != null && xobjects.size() > 0) {
+                return false;
+            }
+            int previous = -1;
+            for (COSBase item : contentStreams(page.getCOSObject().getDictionaryObject(COSName.CONTENTS))) {
+                if (!(item instanceof COSStream stream)) {
+                    return false;
+                }
+                byte[] content;
+                try (java.io.InputStream in = stream.createInputStream()) {
+                    content = in.readAllBytes();
+                }
+                // Streams joined as they come: a BI split across two of them is found too.
+                if (previous == 'B' && content.length > 0 && content[0] == 'I') {
+                    return false;
+                }
+                for (int i = 0; i + 1 < content.length; i++) {
+                    if (content[i] == 'B' && content[i + 1] == 'I') {
+                        return false;
+                    }
+                }
+                if (content.length > 0) {
+                    previous = content[content.length - 1];
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static List<COSBase> contentStreams(COSBase contents) {
+        List<COSBase> streams = new ArrayList<>();
+        if (contents instanceof COSArray array) {
+            for (COSBase item : array) {
+                streams.add(item instanceof COSObject o ? o.getObject() : item);
+            }
+        } else if (contents != null) {
+            streams.add(contents);
+        }
+        return streams;
     }
 
     /**

@@ -68,7 +68,7 @@ final class PdfPageTree {
         Set<Integer> nearlyEmpty = nearlyEmpty(charsPerPage, declared);
         Damage damage = new Damage(new TreeMap<>());
         try {
-            PDDocument doc = pdf.document();
+            PDDocument doc = pdf.untouched();
             COSBase pages = doc.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.PAGES);
             List<COSDictionary> leaves = new ArrayList<>();
             if (pages instanceof COSDictionary root) {

@@ -40,7 +40,7 @@ public final class TikaExtractor implements Extractor {
     public static final int MAX_EMBEDDED_DEPTH = 10;
     /** Embedded documents read per file; beyond it the file is {@code truncated}. */
     public static final int MAX_EMBEDDED_RESOURCES = 10_000;
-    private final AutoDetectParser parser = new AutoDetectParser();
+    private final AutoDetectParser parser = new SharedPdfParser.Detecting();
     private final long charLimit;
     private final OcrMode ocr;
     private final ImageOcr imageOcr;
@@ -86,9 +86,20 @@ public final class TikaExtractor implements Extractor {
             return Document.unread(displayPath, sha256, size, mediaType,
                     FileIntegrity.zeroBytes(file.getFileName().toString(), mediaType));
         }
+        try (PdfFile pdf = new PdfFile(file)) {
+            return extract(file, displayPath, size, sha256, rootMetadata, collector, guard, pdf, problems);
+        }
+    }
+
+    private Document extract(Path file, String displayPath, long size, String sha256, Metadata rootMetadata,
+                             Collector collector, EmbeddedGuard guard, PdfFile pdf, List<Problem> problems)
+            throws IOException {
         ParserLog.begin();
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            new RecursiveParserWrapper(guard).parse(in, collector, rootMetadata, context());
+            ParseContext context = context();
+            // The PDF Tika loads for the file is lent to osr's own checks: no second load, no font parsed twice.
+            context.set(SharedPdfParser.Loan.class, new SharedPdfParser.Loan(file, rootMetadata, pdf));
+            new RecursiveParserWrapper(guard).parse(in, collector, rootMetadata, context);
         } catch (ZeroByteFileException e) {
             // An empty file has nothing to publish and nothing to hide.
         } catch (EncryptedDocumentException e) {
@@ -98,7 +109,7 @@ public final class TikaExtractor implements Extractor {
             problems.add(new Problem(Problem.CORRUPT, "the file could not be parsed: " + rootCause(e)));
         }
         List<Problem> damage = ParserDamage.of(ParserLog.end());
-        try (guard; PdfFile pdf = new PdfFile(file)) {
+        try (guard) {
             Metadata root = collector.root != null ? collector.root.metadata() : rootMetadata;
             String mediaType = baseType(root.get(Metadata.CONTENT_TYPE));
             List<Part> parts = new ArrayList<>();

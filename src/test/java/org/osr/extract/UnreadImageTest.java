@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,6 +30,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -122,6 +125,23 @@ class UnreadImageTest {
                     30, 20, A4_W - 60, A4_H - 80);
         });
         unreadImage(pdf);
+    }
+
+    @Test
+    void pdfPageThatIsMostlyAnInlineImageIsUnreviewable() throws Exception {
+        // No XObject on the page: the picture is in its content stream (BI … ID … EI), which the census still walks.
+        Path pdf = pdf("inline-figure.pdf", (doc, cs) -> {
+            text(cs, 60, A4_H - 40, "Annex 2: the notice as received");
+            COSDictionary parameters = new COSDictionary();
+            parameters.setInt(COSName.W, 100);
+            parameters.setInt(COSName.H, 140);
+            parameters.setInt(COSName.BPC, 8);
+            parameters.setItem(COSName.CS, COSName.G);
+            byte[] grey = new byte[100 * 140];
+            java.util.Arrays.fill(grey, (byte) 128);
+            cs.drawImage(new PDInlineImage(parameters, grey, null), 30, 20, A4_W - 60, A4_H - 80);
+        });
+        assertThat(unreadImage(pdf).document().coverage().images().unread()).isEqualTo(1);
     }
 
     @Test
