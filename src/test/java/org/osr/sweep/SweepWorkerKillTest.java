@@ -29,10 +29,10 @@ class SweepWorkerKillTest {
     @Timeout(300)
     void aWorkerKilledMidFileIsReplacedAndTheFileStillReviewed() throws Exception {
         Path site = Files.createDirectories(tmp.resolve("site"));
-        // A long page (several seconds of work for one child) with a marking at its end, and a few small ones.
+        // A long page (several seconds of work for one child; a generous --timeout so the retry is not cut short) with a marking at its end, and a few small ones.
         StringBuilder page = new StringBuilder("<html><body>");
         String paragraph = "<p>" + String.join("", SampleNotice.cleanLines()) + "</p>\n";
-        while (page.length() < 10_000_000) {
+        while (page.length() < 6_000_000) {
             page.append(paragraph);
         }
         page.append("<p>").append(SampleNotice.MARKING).append("</p></body></html>");
@@ -45,7 +45,7 @@ class SweepWorkerKillTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process sweep = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "sweep", site.resolve("long.html").toString(), site.toString(), "--out",
-                out.toString(), "--jobs", "1", "-q")
+                out.toString(), "--jobs", "1", "--timeout", "600", "-q")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(tmp.resolve("err.txt").toFile()).start();
 
