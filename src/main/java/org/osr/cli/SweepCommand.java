@@ -121,8 +121,9 @@ final class SweepCommand implements Callable<Integer> {
                 packs.stream().map(p -> p.id() + "@" + p.version() + "#" + p.sha256()).toList(), ocr.name(), hidden,
                 sinceDate == null ? null : sinceDate.toString(), shard == null ? null : shardOption.toString(),
                 failOn.name());
+        java.nio.file.Files.createDirectories(out);
         Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, java.util.Set.of(
-                out.toAbsolutePath().normalize())), shardOption,
+                out.toRealPath())), shardOption,
                 sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config);
         java.nio.file.Files.createDirectories(out);
         List<String> reviewArgs = new java.util.ArrayList<>(packOptions.arguments());

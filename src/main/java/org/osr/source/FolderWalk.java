@@ -41,6 +41,10 @@ public final class FolderWalk {
                     return FileVisitResult.CONTINUE;
                 }
                 String name = dir.getFileName().toString();
+                if (!exclude.isEmpty() && excluded(dir)) {   // e.g. the sweep's own --out folder inside the tree
+                    visitor.skipped(new Inputs.Skipped(shown(dir) + "/", "report"));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 if (Inputs.VCS_FOLDERS.contains(name)) {
                     visitor.skipped(new Inputs.Skipped(shown(dir) + "/", "vcs"));
                     return FileVisitResult.SKIP_SUBTREE;
@@ -110,6 +114,14 @@ public final class FolderWalk {
                     visitor.error(new Inputs.InputError(shown, Inputs.InputError.UNREADABLE, Inputs.reason(exc)));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            private boolean excluded(Path dir) {
+                try {
+                    return exclude.contains(dir.toRealPath());
+                } catch (IOException e) {
+                    return false;
+                }
             }
 
             private String shown(Path p) {

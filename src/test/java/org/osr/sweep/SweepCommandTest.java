@@ -183,6 +183,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void theSweepFolderInsideTheTreeIsNotReviewed() throws IOException {
+        Path site = site();
+        Path out = site.resolve("sweep-2026");
+        osr("sweep", site.toString(), "--out", out.toString(), "-q");
+        osr("sweep", site.toString(), "--out", out.toString(), "-q");   // its results quote markings: never an item
+        assertThat(statuses(out)).containsEntry(out + "/", "skipped").hasSize(7)
+                .doesNotContainKey(out + "/results.jsonl");
+    }
+
+    @Test
     void sinceLeavesOutOlderFiles() throws IOException {
         Path site = site();
         Files.setLastModifiedTime(site.resolve("clean.html"), FileTime.from(Instant.parse("2015-01-01T00:00:00Z")));
