@@ -29,6 +29,7 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
     private final EnumMap<Verdict, Long> verdicts = new EnumMap<>(Verdict.class);
     private final long startNanos = System.nanoTime();
     private long items;
+    private long resumed;
     private Thread counter;
 
     private SweepProgress(PrintStream err, Lang lang, int every, ProgressBar bar) {
@@ -65,11 +66,20 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
                 }
             }
             synchronized (this) {
-                bar.maxHint(files);
+                bar.maxHint(Math.max(0, files - resumed));
             }
         }, "osr-sweep-count");
         counter.setDaemon(true);
         counter.start();
+    }
+
+    /** Items an interrupted life of this sweep listed: not counted again, and left out of the ETA. */
+    @Override
+    public synchronized void resumedFrom(long done) {
+        resumed = done;
+        if (bar != null && bar.getMax() > 0) {
+            bar.maxHint(Math.max(0, bar.getMax() - done));
+        }
     }
 
     @Override
@@ -99,7 +109,8 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
 
     private String line() {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        return String.format(Locale.ROOT, "osr sweep: %d items, %.1f/s: %s", items, items / seconds, counts());
+        return String.format(Locale.ROOT, "osr sweep: %d items%s, %.1f/s: %s", items,
+                resumed > 0 ? " (and " + resumed + " before the interruption)" : "", items / seconds, counts());
     }
 
     /** The line a sweep ends with: its items per verdict and status, and where the report is. */

@@ -138,6 +138,11 @@ final class Journal implements Closeable {
         return result.sha256() != null ? KeyTable.ofSha256(result.sha256()) : KeyTable.of("path:" + result.path());
     }
 
+    /** Items listed by an earlier, interrupted life of this sweep. */
+    long resumedItems() {
+        return resumed.size();
+    }
+
     /** The item had its manifest line when this run started (producer thread). */
     boolean resumedDone(String key) {
         return resumed.contains(KeyTable.of(names.key(key)));

@@ -43,6 +43,10 @@ public final class Sweep {
     /** Sees each manifest line as it is written (progress). */
     public interface Listener {
         void listed(ManifestEntry entry);
+
+        /** Before the first {@link #listed}: how many items an earlier, interrupted life of this sweep listed. */
+        default void resumedFrom(long items) {
+        }
     }
 
     private final Settings settings;
@@ -121,6 +125,9 @@ public final class Sweep {
         Thread feed = null;
         try (Journal j = Journal.open(out, reusePrevious, names)) {
             journal = j;
+            if (listener != null) {
+                listener.resumedFrom(j.resumedItems());
+            }
             feed = new Thread(new ItemFeed(settings.inputs(), settings.walk(), settings.shard(), settings.since(), j,
                     archives, scratch, events), "osr-sweep-feed");
             feed.setDaemon(true);
