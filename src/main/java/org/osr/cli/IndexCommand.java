@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.osr.extract.Document;
 import org.osr.extract.TikaExtractor;
 import org.osr.index.PartIndex;
+import org.osr.index.StaleIndexException;
 import org.osr.source.Digests;
 import org.osr.source.Inputs;
 import org.osr.source.Scratch;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "per page of every part, with its text. A file whose content is unchanged is not read again; a "
                 + "changed file's parts replace its earlier ones.",
         footer = {"", "Exit codes: 0 indexed, 64 usage error, 65 some input path unreadable (the rest is indexed),",
-                "74 the index could not be written."})
+                "74 the index could not be written, 78 the index was built by another extractor or normalizer",
+                "version (rebuild it)."})
 final class IndexCommand implements Callable<Integer> {
     private final Io io;
 
@@ -47,7 +49,16 @@ final class IndexCommand implements Callable<Integer> {
         int unchanged = 0;
         int unreadable = 0;
         int incomplete = 0;
-        try (Scratch scratch = new Scratch(); PartIndex index = open()) {
+        PartIndex opened;
+        try {
+            opened = PartIndex.open(indexDir);
+        } catch (StaleIndexException e) {
+            io.err().println("osr: " + e.getMessage());
+            return ExitCodes.STALE_INDEX;
+        } catch (IOException e) {
+            throw new ReportOutput.WriteFailure(indexDir + ": " + Inputs.reason(e));
+        }
+        try (Scratch scratch = new Scratch(); PartIndex index = opened) {
             Inputs inputs = Inputs.resolve(paths, io.in(), scratch, new Inputs.Options(hidden, Set.of()));
             Path indexReal = indexDir.toRealPath();
             inputs.leaveOut(input -> inside(input.file(), indexReal) ? "index" : null);
@@ -83,14 +94,6 @@ final class IndexCommand implements Callable<Integer> {
                     index.documents());
         }
         return unreadable > 0 ? ExitCodes.UNREADABLE_INPUT : 0;
-    }
-
-    private PartIndex open() {
-        try {
-            return PartIndex.open(indexDir);
-        } catch (IOException e) {
-            throw new ReportOutput.WriteFailure(indexDir + ": " + Inputs.reason(e));
-        }
     }
 
     private static boolean inside(Path file, Path dir) {

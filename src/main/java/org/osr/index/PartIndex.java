@@ -43,8 +43,8 @@ public final class PartIndex implements Closeable {
     /** Bump when osr's extraction output changes; the Tika version is part of it too. */
     public static final String EXTRACTOR_VERSION = "1/" + org.apache.tika.Tika.getString();
     public static final String NORMALIZER_VERSION = Normalizer.VERSION;
-    static final String USER_DATA_EXTRACTOR = "osr.extractor";
-    static final String USER_DATA_NORMALIZER = "osr.normalizer";
+    public static final String USER_DATA_EXTRACTOR = "osr.extractor";
+    public static final String USER_DATA_NORMALIZER = "osr.normalizer";
 
     /** Stored and indexed fields of the index's documents. */
     public static final String RECORD = "record";
@@ -75,9 +75,14 @@ public final class PartIndex implements Closeable {
         this.before = DirectoryReader.open(writer);
     }
 
-    /** Opens the index in {@code dir}, creating the directory (owner-only) and an empty index if needed. */
+    /**
+     * Opens the index in {@code dir}, creating the directory (owner-only) and an empty index if needed.
+     *
+     * @throws StaleIndexException when the index was committed by another extractor or normalizer version
+     */
     public static PartIndex open(Path dir) throws IOException {
         createOwnerOnly(dir);
+        refuseStale(dir);
         IndexWriterConfig config = new IndexWriterConfig(OsrAnalyzers.PER_FIELD)
                 .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -102,6 +107,25 @@ public final class PartIndex implements Closeable {
         }
         if (posix) {
             Files.setPosixFilePermissions(dir, ownerOnly); // the umask may have widened a new directory's mode
+        }
+    }
+
+    private static void refuseStale(Path dir) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                Map<String, String> built = reader.getIndexCommit().getUserData();
+                String extractor = built.get(USER_DATA_EXTRACTOR);
+                String normalizer = built.get(USER_DATA_NORMALIZER);
+                if (!EXTRACTOR_VERSION.equals(extractor) || !NORMALIZER_VERSION.equals(normalizer)) {
+                    throw new StaleIndexException(dir + " was built by extractor " + extractor + " and normalizer "
+                            + normalizer + "; this osr extracts with " + EXTRACTOR_VERSION + " and normalizes with "
+                            + NORMALIZER_VERSION + ", so its parts may differ: rebuild the index (delete " + dir
+                            + " and run osr index again)");
+                }
+            }
         }
     }
 

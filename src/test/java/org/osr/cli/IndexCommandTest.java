@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
@@ -62,6 +65,22 @@ class IndexCommandTest {
         osr("index", docs.toString(), "--index", index.toString());
         ScanCommandTest.Run again = osr("index", docs.toString(), "--index", index.toString());
         assertThat(again.out()).contains("0 added, 0 replaced, 1 unchanged");
+    }
+
+    @Test
+    void anIndexBuiltByAnotherNormalizerVersionIsRefusedAndLeftAsItWas() throws IOException {
+        Path docs = Files.createDirectory(tmp.resolve("published"));
+        Files.writeString(docs.resolve("note.txt"), "机密★5年\n");
+        Path index = tmp.resolve("index");
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(index), new IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of(PartIndex.USER_DATA_EXTRACTOR, PartIndex.EXTRACTOR_VERSION,
+                    PartIndex.USER_DATA_NORMALIZER, "1").entrySet());
+            writer.commit();
+        }
+        ScanCommandTest.Run run = osr("index", docs.toString(), "--index", index.toString());
+        assertThat(run.exitCode()).isEqualTo(78);
+        assertThat(run.err()).contains("normalizer 1").contains("rebuild the index");
+        assertThat(luceneDocuments(index)).isZero();
     }
 
     private static int luceneDocuments(Path index) throws IOException {
