@@ -8,6 +8,8 @@ final class ExitCodes {
     /** The report could not be written (full disk, closed output, unwritable or missing folder): EX_IOERR. */
     static final int WRITE_ERROR = 74;
     static final int BAD_RULE_PACK = 78;
+    /** The archive index was built by another extractor or normalizer version and must be rebuilt: EX_CONFIG. */
+    static final int STALE_INDEX = 78;
 
     private ExitCodes() {
     }

@@ -67,6 +67,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("waive", new WaiveCommand(io));
         cli.addSubcommand("sweep", new CommandLine(new SweepCommand(io)).addSubcommand("merge", new SweepMergeCommand(io)));
         cli.addSubcommand("completion", new CompletionCommand(io));
+        cli.addSubcommand("index", new IndexCommand(io));
         cli.addSubcommand("worker", new WorkerCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));

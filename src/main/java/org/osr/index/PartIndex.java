@@ -1,0 +1,244 @@
+package org.osr.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.osr.extract.Document;
+import org.osr.extract.Part;
+import org.osr.extract.Problem;
+import org.osr.normalize.NormalizedText;
+import org.osr.normalize.Normalizer;
+
+/**
+ * The archive index: one Lucene document per page of every extracted part (a part without page breaks is one page),
+ * plus one record per file with its identity and coverage. Stored fields use Lucene 9.12's
+ * {@code BEST_COMPRESSION} mode (DEFLATE), since the stored original and normalized texts are most of the index.
+ *
+ * <p>The index holds the full text of what was read, so its directory is created owner-only ({@code rwx------}).
+ */
+public final class PartIndex implements Closeable {
+    /** Bump when osr's extraction output changes; the Tika version is part of it too. */
+    public static final String EXTRACTOR_VERSION = "1/" + org.apache.tika.Tika.getString();
+    public static final String NORMALIZER_VERSION = Normalizer.VERSION;
+    public static final String USER_DATA_EXTRACTOR = "osr.extractor";
+    public static final String USER_DATA_NORMALIZER = "osr.normalizer";
+
+    /** Stored and indexed fields of the index's documents. */
+    public static final String RECORD = "record";
+    public static final String RECORD_FILE = "file";
+    public static final String RECORD_PART = "part";
+    public static final String PATH = "path";
+    public static final String SHA256 = "sha256";
+    public static final String KIND = "kind";
+    public static final String PART = "part";
+    public static final String SOURCE = "source";
+    public static final String PAGE = "page";
+    public static final String LINE = "line";
+    public static final String OFFSET = "offset";
+    public static final String EMBEDDED = "embedded";
+    public static final String TEXT = "text";
+    public static final String NORMALIZED = "normalized";
+    public static final String COMPLETE = "complete";
+    public static final String PROBLEM = "problem";
+
+    /** What adding one file did. */
+    public enum Change { ADDED, REPLACED, UNCHANGED }
+
+    private final IndexWriter writer;
+    private final DirectoryReader before;
+
+    private PartIndex(IndexWriter writer) throws IOException {
+        this.writer = writer;
+        this.before = DirectoryReader.open(writer);
+    }
+
+    /**
+     * Opens the index in {@code dir}, creating the directory (owner-only) and an empty index if needed.
+     *
+     * @throws StaleIndexException when the index was committed by another extractor or normalizer version
+     */
+    public static PartIndex open(Path dir) throws IOException {
+        createOwnerOnly(dir);
+        refuseStale(dir);
+        IndexWriterConfig config = new IndexWriterConfig(OsrAnalyzers.PER_FIELD)
+                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config);
+        try {
+            return new PartIndex(writer);
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    private static void createOwnerOnly(Path dir) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        if (posix) {
+            Files.setPosixFilePermissions(dir, ownerOnly); // the umask may have widened a new directory's mode
+        }
+    }
+
+    private static void refuseStale(Path dir) throws IOException {
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                Map<String, String> built = reader.getIndexCommit().getUserData();
+                String extractor = built.get(USER_DATA_EXTRACTOR);
+                String normalizer = built.get(USER_DATA_NORMALIZER);
+                if (!EXTRACTOR_VERSION.equals(extractor) || !NORMALIZER_VERSION.equals(normalizer)) {
+                    throw new StaleIndexException(dir + " was built by extractor " + extractor + " and normalizer "
+                            + normalizer + "; this osr extracts with " + EXTRACTOR_VERSION + " and normalizes with "
+                            + NORMALIZER_VERSION + ", so its parts may differ: rebuild the index (delete " + dir
+                            + " and run osr index again)");
+                }
+            }
+        }
+    }
+
+    /** The sha256 the index holds for {@code path}, or null. */
+    public String indexedSha256(String path) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(before);
+        TopDocs hit = searcher.search(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(RECORD, RECORD_FILE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(PATH, path)), BooleanClause.Occur.FILTER).build(), 1);
+        return hit.scoreDocs.length == 0 ? null
+                : searcher.storedFields().document(hit.scoreDocs[0].doc).get(SHA256);
+    }
+
+    /** Indexes a file's parts, replacing whatever the index held for its path; unchanged when the sha256 is. */
+    public Change add(Document document) throws IOException {
+        String previous = indexedSha256(document.path());
+        if (document.sha256().equals(previous)) {
+            return Change.UNCHANGED;
+        }
+        writer.updateDocuments(new Term(PATH, document.path()), luceneDocuments(document));
+        return previous == null ? Change.ADDED : Change.REPLACED;
+    }
+
+    /** Makes everything added so far durable, with the versions the parts were made with. */
+    public void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(USER_DATA_EXTRACTOR, EXTRACTOR_VERSION,
+                USER_DATA_NORMALIZER, NORMALIZER_VERSION).entrySet());
+        writer.commit();
+    }
+
+    /** Lucene documents in the index (files and part pages), counting what is not yet committed. */
+    public int documents() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            before.close();
+        } finally {
+            writer.close();
+        }
+    }
+
+    static List<org.apache.lucene.document.Document> luceneDocuments(Document document) {
+        List<org.apache.lucene.document.Document> docs = new ArrayList<>();
+        org.apache.lucene.document.Document file = identity(document, RECORD_FILE);
+        file.add(new StoredField(COMPLETE, String.valueOf(document.coverage().complete())));
+        for (Problem p : document.coverage().problems()) {
+            file.add(new StoredField(PROBLEM, p.code()));
+        }
+        docs.add(file);
+        List<Part> parts = document.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            addPages(document, i, parts.get(i), docs);
+        }
+        return docs;
+    }
+
+    private static void addPages(Document document, int ordinal, Part part, List<org.apache.lucene.document.Document> out) {
+        String text = part.text();
+        int start = 0;
+        int page = 1;
+        int line = 1;
+        while (true) {
+            int end = part.paged() ? text.indexOf(Part.PAGE_BREAK, start) : -1;
+            String slice = text.substring(start, end < 0 ? text.length() : end);
+            NormalizedText normalized = Normalizer.normalize(slice);
+            org.apache.lucene.document.Document doc = identity(document, RECORD_PART);
+            doc.add(new StringField(KIND, part.kind().id(), Field.Store.YES));
+            doc.add(new StoredField(PART, ordinal));
+            if (part.source() != null) {
+                doc.add(new StoredField(SOURCE, part.source()));
+            }
+            if (part.paged()) {
+                doc.add(new IntPoint(PAGE, page));
+                doc.add(new StoredField(PAGE, page));
+            }
+            doc.add(new StoredField(LINE, line));
+            doc.add(new StoredField(OFFSET, start));
+            if (part.embeddedPath() != null) {
+                doc.add(new StoredField(EMBEDDED, part.embeddedPath()));
+            }
+            doc.add(new StoredField(TEXT, slice));
+            doc.add(new StoredField(NORMALIZED, normalized.text()));
+            // The chains normalize again; the stored original keeps offsets pointing into the part as extracted.
+            doc.add(new TextField(PartFields.BIGRAMS, slice, Field.Store.NO));
+            doc.add(new TextField(PartFields.UNIGRAMS, slice, Field.Store.NO));
+            out.add(doc);
+            if (end < 0) {
+                return;
+            }
+            line += lines(slice) + 1;
+            start = end + 1;
+            page++;
+        }
+    }
+
+    private static int lines(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static org.apache.lucene.document.Document identity(Document document, String record) {
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new StringField(RECORD, record, Field.Store.YES));
+        doc.add(new StringField(PATH, document.path(), Field.Store.YES));
+        doc.add(new StringField(SHA256, document.sha256(), Field.Store.YES));
+        return doc;
+    }
+}
