@@ -125,7 +125,6 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, java.util.Set.of(
                 out.toRealPath())), shardOption,
                 sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config);
-        java.nio.file.Files.createDirectories(out);
         List<String> reviewArgs = new java.util.ArrayList<>(packOptions.arguments());
         if (ocr.on()) {
             reviewArgs.addAll(List.of("--ocr", ocr.name().toLowerCase(java.util.Locale.ROOT)));
@@ -140,7 +139,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepState state;
         Masking masking = Masking.of(packs);
         Fingerprint fingerprint = Fingerprint.installation();
-        ItemNames names = new ItemNames(masking.plain(), fingerprint.key());
+        ItemNames names = new ItemNames(masking.plain(), fingerprint);
         try (Reviewer reviewer = new WorkerPool(spec, jobs, masking, judge, fingerprint);
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {

@@ -112,6 +112,11 @@ public final class Fingerprint {
         return sb.toString();
     }
 
+    /** HMAC-SHA256 of a value with this key, in hex: an identity for a value that must not be shown. */
+    public String keyedHash(String value) {
+        return hmac(value);
+    }
+
     private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

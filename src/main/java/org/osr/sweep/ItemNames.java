@@ -1,10 +1,6 @@
 package org.osr.sweep;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.osr.review.Fingerprint;
 import org.osr.review.Redactor;
 
 /**
@@ -14,18 +10,18 @@ import org.osr.review.Redactor;
  */
 public final class ItemNames {
     private final Redactor redactor;
-    private final byte[] secret;
+    private final Fingerprint keyed;
 
-    /** @param secret the installation's fingerprint key: the hash cannot be reversed by trying ID numbers without it */
-    public ItemNames(Redactor redactor, byte[] secret) {
+    /** @param keyed the installation's fingerprint key: the hash cannot be reversed by trying ID numbers without it */
+    public ItemNames(Redactor redactor, Fingerprint keyed) {
         this.redactor = redactor;
-        this.secret = secret.clone();
+        this.keyed = keyed;
     }
 
     /** The key as the manifest stores it. */
     public String key(String key) {
         String shown = redactor.maskPath(key);
-        return shown.equals(key) ? key : shown + " #" + hmac(key);
+        return shown.equals(key) ? key : shown + " #" + keyed.keyedHash(key).substring(0, 16);
     }
 
     /** The line as written: every field that names the item masked. */
@@ -34,15 +30,5 @@ public final class ItemNames {
                 e.source() == null ? null : redactor.maskPath(e.source()), e.size(), e.modified(), e.captured(),
                 e.sha256(), e.status(), e.verdict(), e.categories(), e.title(),
                 e.reason() == null ? null : redactor.mask(e.reason()), e.reviewedAt());
-    }
-
-    private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.osr.sweep;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.osr.source.Digests;
 
 /**
  * A map from 128-bit digests to longs in three flat arrays (24 bytes an entry): what a sweep remembers about each of
@@ -25,11 +23,7 @@ public final class KeyTable {
 
     /** The table key of a text (a path, a URL, a record id). */
     static Key of(String text) {
-        try {
-            return fromDigest(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ofSha256(Digests.sha256(text));
     }
 
     /** The table key of a payload, from its SHA-256 in hex. */
