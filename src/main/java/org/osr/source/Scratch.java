@@ -99,7 +99,8 @@ public final class Scratch implements AutoCloseable {
         }
     }
 
-    static void delete(Path path) {
+    /** Removes a folder and what is in it, as far as it can (best effort: a temporary folder). */
+    public static void delete(Path path) {
         try (Stream<Path> walk = Files.walk(path)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
@@ -108,7 +109,7 @@ public final class Scratch implements AutoCloseable {
                     // left for the next run's removeAbandoned
                 }
             });
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // already gone
         }
     }

@@ -23,6 +23,7 @@ import org.osr.review.DocumentResult;
 import org.osr.review.InternalFailure;
 import org.osr.review.Reviewer;
 import org.osr.source.Inputs;
+import org.osr.source.Scratch;
 
 /**
  * The coordinator of {@code osr sweep}: one thread that takes items from the {@link ItemFeed}, decides what each
@@ -138,7 +139,7 @@ public final class Sweep {
             if (feed != null) {
                 feed.interrupt();
             }
-            deleteQuietly(scratch);
+            Scratch.delete(scratch);
         }
         Journal.dropPreviousGeneration(out);
         SweepState done = new SweepState(SweepState.COMPLETE, settings.config(), startedAt,
@@ -340,15 +341,5 @@ public final class Sweep {
             differs.add("--ocr, --hidden or --fail-on");
         }
         return String.join(", ", differs);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a private temporary folder; nothing of the sweep's output is in it
-        }
     }
 }

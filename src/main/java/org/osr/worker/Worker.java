@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.osr.source.Scratch;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,7 +55,7 @@ final class Worker {
         try {
             process = builder.start();
         } catch (IOException e) {
-            deleteTree(tmpdir);
+            Scratch.delete(tmpdir);
             throw e;
         }
         Worker worker = new Worker(process, tmpdir);
@@ -126,7 +125,7 @@ final class Worker {
             kill();
             return new Failure(false, "it closed its output");
         }
-        deleteTree(tmpdir);
+        Scratch.delete(tmpdir);
         return new Failure(false, "it ended with " + exitStatus(status));
     }
 
@@ -154,7 +153,7 @@ final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteTree(tmpdir);
+        Scratch.delete(tmpdir);
     }
 
     /** Closes the child's input, which ends it; kills it if it has not ended by {@code patience}. */
@@ -166,7 +165,7 @@ final class Worker {
         }
         try {
             if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                deleteTree(tmpdir);
+                Scratch.delete(tmpdir);
                 return;
             }
         } catch (InterruptedException e) {
@@ -185,14 +184,6 @@ final class Worker {
             // the stream broke: the same as its end
         } finally {
             lines.add(EOF);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // best effort: a folder left behind is removed with the run's scratch folder
         }
     }
 }
