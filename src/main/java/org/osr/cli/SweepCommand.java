@@ -154,7 +154,7 @@ final class SweepCommand implements Callable<Integer> {
                 run.shard()).write(out);
         SweepSummary summary = SweepOutputs.write(List.of(out), out, language, packs);
         if (!quiet) {
-            io.err().println(SweepProgress.finished(summary, language, out));
+            io.err().println(summary.line(language, out.resolve(SweepOutputs.REPORT)));
         }
         return summary.exitCode();
     }

@@ -113,31 +113,6 @@ final class SweepProgress implements Sweep.Listener, AutoCloseable {
                 resumed > 0 ? " (and " + resumed + " before the interruption)" : "", items / seconds, counts());
     }
 
-    /** The line a sweep ends with: its items per verdict and status, and where the report is. */
-    static String finished(org.osr.sweep.outputs.SweepSummary summary, Lang lang, Path out) {
-        boolean zh = lang == Lang.ZH;
-        StringBuilder verdictCounts = new StringBuilder();
-        for (Verdict v : Verdict.values()) {
-            long n = summary.verdicts().getOrDefault(v.id(), 0L);
-            if (n > 0) {
-                verdictCounts.append(verdictCounts.length() == 0 ? "" : zh ? "，" : ", ").append(n).append(' ')
-                        .append(v.label(lang));
-            }
-        }
-        String statuses = summary.statuses().entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> zh ? STATUS_ZH.getOrDefault(e.getKey(), e.getKey()) + " " + e.getValue()
-                        : e.getValue() + " " + e.getKey())
-                .collect(java.util.stream.Collectors.joining(zh ? "，" : ", "));
-        return zh ? "osr sweep：" + summary.items() + " 项（" + verdictCounts + "；" + statuses + "）；报告："
-                + out.resolve("report.html")
-                : "osr sweep: " + summary.items() + " items (" + verdictCounts + "; " + statuses + "); report: "
-                + out.resolve("report.html");
-    }
-
-    private static final java.util.Map<String, String> STATUS_ZH = java.util.Map.of(ManifestEntry.REVIEWED, "已审查",
-            ManifestEntry.DUPLICATE, "内容重复", ManifestEntry.UNCHANGED, "未变更", ManifestEntry.ERROR, "无法读取",
-            ManifestEntry.SKIPPED, "跳过");
-
     @Override
     public synchronized void close() {
         if (counter != null) {

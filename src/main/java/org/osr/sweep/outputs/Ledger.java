@@ -119,6 +119,11 @@ final class Ledger {
 
     /** A manifest status in the reader's words. */
     String statusWord(String status) {
+        return statusWord(status, lang);
+    }
+
+    /** A manifest status in the words of {@code lang}: the ledger's, the report's and the sweep's last line. */
+    public static String statusWord(String status, Lang lang) {
         return switch (status) {
             case ManifestEntry.REVIEWED -> lang == Lang.ZH ? "已审查" : "reviewed";
             case ManifestEntry.DUPLICATE -> lang == Lang.ZH ? "内容与另一项相同" : "same content as another item";

@@ -38,6 +38,25 @@ public record SweepSummary(String osrVersion, List<SweepRun.PackRef> packs, Stri
                 totals.exitCode(), malformedLines);
     }
 
+    /** The line a sweep ends with: its items per verdict and per status, and where the report is. */
+    public String line(org.osr.rules.Lang lang, java.nio.file.Path report) {
+        boolean zh = lang == org.osr.rules.Lang.ZH;
+        StringBuilder verdictCounts = new StringBuilder();
+        for (Verdict v : Verdict.values()) {
+            long n = verdicts.getOrDefault(v.id(), 0L);
+            if (n > 0) {
+                verdictCounts.append(verdictCounts.length() == 0 ? "" : zh ? "，" : ", ").append(n).append(' ')
+                        .append(v.label(lang));
+            }
+        }
+        String statusCounts = statuses.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> zh ? Ledger.statusWord(e.getKey(), lang) + " " + e.getValue()
+                        : e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(zh ? "，" : ", "));
+        return zh ? "osr sweep：" + items + " 项（" + verdictCounts + "；" + statusCounts + "）；报告：" + report
+                : "osr sweep: " + items + " items (" + verdictCounts + "; " + statusCounts + "); report: " + report;
+    }
+
     public String toJson() {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
     }
