@@ -7,7 +7,6 @@ import java.util.List;
 import org.osr.judge.Judge;
 import org.osr.judge.Verdict;
 import org.osr.review.DocumentResult;
-import org.osr.rules.Action;
 
 /**
  * What a publishing gate does to each reviewed document before it is reported and counted: drops the findings a
@@ -58,14 +57,7 @@ public final class Gate {
         }
         Verdict verdict = document.verdict();
         if (verdict != Verdict.UNREVIEWABLE) {
-            Action strongest = Action.NOTE;
-            for (DocumentResult.Finding f : kept) {
-                Action a = Action.fromId(f.action());
-                if (f.waiver() == null && a.compareTo(strongest) > 0) {
-                    strongest = a;
-                }
-            }
-            verdict = judge.verdict(strongest, document.coverage().complete());
+            verdict = judge.verdict(DocumentResult.strongestCounting(kept), document.coverage().complete());
         }
         return document.withFindings(kept, verdict, judge.exitCode(verdict));
     }

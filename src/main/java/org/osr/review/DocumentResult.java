@@ -86,6 +86,18 @@ public record DocumentResult(String path, String sha256, long size, String media
                 durationMs, coverage, kept);
     }
 
+    /** The strongest action among the findings that count (not waived); {@code note} when none does. */
+    public static org.osr.rules.Action strongestCounting(List<Finding> findings) {
+        org.osr.rules.Action strongest = org.osr.rules.Action.NOTE;
+        for (Finding f : findings) {
+            org.osr.rules.Action a = org.osr.rules.Action.fromId(f.action());
+            if (f.waiver() == null && a.compareTo(strongest) > 0) {
+                strongest = a;
+            }
+        }
+        return strongest;
+    }
+
     /**
      * The same document known to be incomplete for a reason its reader could not see (a web archive's capture cut
      * short): the problem is added and it is judged again, so it is never publishable — only a withhold finding
@@ -96,7 +108,7 @@ public record DocumentResult(String path, String sha256, long size, String media
         problems.add(problem);
         CoverageResult partial = new CoverageResult(false, coverage.parts(), coverage.pages(), coverage.characters(),
                 problems, coverage.images(), coverage.ocr());
-        Verdict rejudged = verdict == Verdict.WITHHOLD ? Verdict.WITHHOLD : Verdict.UNREVIEWABLE;
+        Verdict rejudged = judge.verdict(strongestCounting(findings), false);
         return new DocumentResult(path, sha256, size, mediaType, title, abstractText, rejudged,
                 judge.exitCode(rejudged), durationMs, partial, findings);
     }
