@@ -332,7 +332,9 @@ public final class Sweep {
             index.add(found.item(), c.reviewed().document());
             if (waiting != null) {
                 for (ItemFeed.Found duplicate : waiting) {
-                    index.add(duplicate.item(), c.reviewed().document());
+                    if (duplicate.item().file() != null) {   // a revisit record: its text is its original's
+                        index.add(duplicate.item(), c.reviewed().document());
+                    }
                 }
             }
         }

@@ -10,7 +10,8 @@ import org.osr.index.PartIndex;
 /**
  * What {@code osr sweep --index DIR} keeps in the archive index: the parts of every item the sweep lists, under the
  * item's path (a web-archive capture under its URL and capture time), each file record naming the sweep (its output
- * folder) and the item's key.
+ * folder) and the item's key. A revisit record, which carries no payload, is not indexed: its text is its original
+ * capture's.
  *
  * <p>Staying true without a second journal: the index commits every so often, and a resumed sweep asks the index,
  * for each item an earlier life of the run listed, whether it holds that item's bytes (its SHA-256); an item whose
