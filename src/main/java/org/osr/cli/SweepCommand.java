@@ -17,6 +17,8 @@ import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
 import org.osr.source.Inputs;
 import org.osr.sweep.ItemNames;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.osr.index.StaleIndexException;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Parameters;
                 + "again later: only new or changed items are reviewed (all of them when the rule packs or osr "
                 + "changed).", "",
                 "Exit codes: as osr scan — 0 publishable, 1 redact/refer, 2 withhold, 3 unreviewable, 64 usage error,",
-                "70 internal error, 78 invalid rule pack."})
+                "70 internal error, 74 the index could not be written, 78 invalid rule pack or an index built by",
+                "another extractor or normalizer version (rebuild it)."})
 final class SweepCommand implements Callable<Integer> {
     private final Io io;
 
@@ -89,6 +92,12 @@ final class SweepCommand implements Callable<Integer> {
                     + "unreviewable.")
     String workerHeap = WorkerSpec.DEFAULT_HEAP;
 
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Also keep the archive index DIR (osr retro, osr search) up to date with what the sweep "
+                    + "reads: new and changed items replace their parts, items gone from the inputs are removed. "
+                    + "Made owner-only: it holds the full text.")
+    Path indexDir;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -122,9 +131,13 @@ final class SweepCommand implements Callable<Integer> {
                 sinceDate == null ? null : sinceDate.toString(), shard == null ? null : shardOption.toString(),
                 failOn.name());
         java.nio.file.Files.createDirectories(out);
-        Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, java.util.Set.of(
-                out.toRealPath())), shardOption,
-                sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config);
+        java.util.Set<Path> notInputs = new java.util.HashSet<>(java.util.Set.of(out.toRealPath()));
+        if (indexDir != null && java.nio.file.Files.isDirectory(indexDir)) {
+            notInputs.add(indexDir.toRealPath());
+        }
+        Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, notInputs), shardOption,
+                sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config,
+                indexDir);
         List<String> reviewArgs = new java.util.ArrayList<>(packOptions.arguments());
         if (ocr.on()) {
             reviewArgs.addAll(List.of("--ocr", ocr.name().toLowerCase(java.util.Locale.ROOT)));
@@ -140,10 +153,18 @@ final class SweepCommand implements Callable<Integer> {
         Masking masking = Masking.of(packs);
         Fingerprint fingerprint = Fingerprint.installation();
         ItemNames names = new ItemNames(masking.plain(), fingerprint);
+        Sweep sweep;
         try (Reviewer reviewer = new WorkerPool(spec, jobs, masking, judge, fingerprint);
              SweepProgress progress = quiet ? null : SweepProgress.on(io.err(), io.stderrIsTerminal(), language,
                      progressEvery, paths)) {
-            state = new Sweep(settings, judge, names, reviewer, new WebArchiveExpander(), progress).run();
+            sweep = new Sweep(settings, judge, names, reviewer, new WebArchiveExpander(), progress);
+            state = sweep.run();
+        } catch (StaleIndexException e) {
+            io.err().println("osr: " + e.getMessage());
+            return ExitCodes.STALE_INDEX;
+        } catch (LockObtainFailedException e) {
+            throw new ReportOutput.WriteFailure(indexDir + " is being written by another osr process (" + e.getMessage()
+                    + "); sweeps that run at once need an index each");
         } catch (Sweep.ConflictingSweep e) {
             throw new Main.UsageException(e.getMessage());
         } catch (Sweep.ReviewsFailed e) {
@@ -155,6 +176,12 @@ final class SweepCommand implements Callable<Integer> {
         SweepSummary summary = SweepOutputs.write(List.of(out), out, language, packs);
         if (!quiet) {
             io.err().println(summary.line(language, out.resolve(SweepOutputs.REPORT)));
+            if (indexDir != null) {
+                io.err().println(language == Lang.ZH
+                        ? "索引 " + indexDir + "：新增或更新 " + sweep.indexAdded() + " 项，移除 " + sweep.indexRemoved() + " 项"
+                        : "index " + indexDir + ": " + sweep.indexAdded() + " items added or replaced, "
+                                + sweep.indexRemoved() + " removed");
+            }
         }
         return summary.exitCode();
     }

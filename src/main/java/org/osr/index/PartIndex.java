@@ -63,6 +63,9 @@ public final class PartIndex implements Closeable {
     public static final String NORMALIZED = "normalized";
     public static final String COMPLETE = "complete";
     public static final String PROBLEM = "problem";
+    /** On the file records a sweep wrote: the sweep's {@code --out} folder, and the item's key in that sweep. */
+    public static final String SCOPE = "scope";
+    public static final String ITEM_KEY = "item-key";
 
     /** What adding one file did. */
     public enum Change { ADDED, REPLACED, UNCHANGED }
@@ -141,12 +144,55 @@ public final class PartIndex implements Closeable {
 
     /** Indexes a file's parts, replacing whatever the index held for its path; unchanged when the sha256 is. */
     public Change add(Document document) throws IOException {
+        return add(document, null, null);
+    }
+
+    /**
+     * As {@link #add(Document)}, for an item of a sweep: its file record also names the sweep ({@code scope}, its
+     * output folder) and the item's key there, so that sweep can later remove the items gone from its source.
+     */
+    public Change add(Document document, String scope, String itemKey) throws IOException {
         String previous = indexedSha256(document.path());
-        if (document.sha256().equals(previous)) {
+        if (document.sha256() != null && document.sha256().equals(previous)) {
             return Change.UNCHANGED;
         }
-        writer.updateDocuments(new Term(PATH, document.path()), luceneDocuments(document));
+        List<org.apache.lucene.document.Document> docs = luceneDocuments(document);
+        if (scope != null) {
+            docs.get(0).add(new StringField(SCOPE, scope, Field.Store.YES));
+            docs.get(0).add(new StringField(ITEM_KEY, itemKey, Field.Store.YES));
+        }
+        writer.updateDocuments(new Term(PATH, document.path()), docs);
         return previous == null ? Change.ADDED : Change.REPLACED;
+    }
+
+    /** Removes a file's record and parts (nothing when the index does not hold it). */
+    public void remove(String path) throws IOException {
+        writer.deleteDocuments(new Term(PATH, path));
+    }
+
+    /**
+     * Removes every file a sweep ({@code scope}) indexed earlier whose item key it no longer lists: items gone from
+     * the sweep's source. Files indexed by other sweeps or by {@code osr index} are left alone.
+     *
+     * @return how many files were removed
+     */
+    public int removeGone(String scope, java.util.function.Predicate<String> stillListed) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(before);
+        org.apache.lucene.search.Query ofScope = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(RECORD, RECORD_FILE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(SCOPE, scope)), BooleanClause.Occur.FILTER).build();
+        List<String> gone = new ArrayList<>();
+        org.apache.lucene.index.StoredFields stored = searcher.storedFields();
+        for (org.apache.lucene.search.ScoreDoc hit : searcher.search(ofScope, Math.max(1, before.maxDoc())).scoreDocs) {
+            org.apache.lucene.document.Document file = stored.document(hit.doc, Set.of(PATH, ITEM_KEY));
+            if (!stillListed.test(file.get(ITEM_KEY))) {
+                gone.add(file.get(PATH));
+            }
+        }
+        for (String path : gone) {
+            remove(path);
+        }
+        return gone.size();
     }
 
     /** Makes everything added so far durable, with the versions the parts were made with. */

@@ -40,12 +40,18 @@ public final class LocalReviewer implements Reviewer {
 
     @Override
     public DocumentResult review(Path file, String displayPath) throws IOException {
+        return reviewWithDocument(file, displayPath).result();
+    }
+
+    @Override
+    public ResultWithDocument reviewWithDocument(Path file, String displayPath) throws IOException {
         DocumentReviewer reviewer = idle.poll();
         if (reviewer == null) {
             reviewer = more.get();
         }
         try {
-            return DocumentResult.of(reviewer.review(file, displayPath), masking, fingerprint);
+            Opinion opinion = reviewer.review(file, displayPath);
+            return new ResultWithDocument(DocumentResult.of(opinion, masking, fingerprint), opinion.document());
         } finally {
             idle.add(reviewer);
         }

@@ -16,6 +16,16 @@ public interface Reviewer extends AutoCloseable {
      */
     DocumentResult review(Path file, String displayPath) throws IOException;
 
+    /**
+     * Reviews as {@link #review} does and also hands back everything that was read ({@code osr sweep --index} indexes
+     * it); the document is null when nothing could be read (a child process that died on the file).
+     */
+    ResultWithDocument reviewWithDocument(Path file, String displayPath) throws IOException;
+
+    /** A masked result, and the unmasked document it was made from (for the owner-only index, never for a report). */
+    record ResultWithDocument(DocumentResult result, org.osr.extract.Document document) {
+    }
+
     @Override
     void close();
 }

@@ -28,8 +28,13 @@ final class ItemFeed implements Runnable {
      *
      * @param sha256    of its bytes (null for a revisit record)
      * @param unchanged the earlier sweep's line when the item is the same as then (size and time, or SHA-256)
+     * @param indexOnly  an earlier life of this run listed the item, but the index lost its parts (killed before
+     *                   they were committed): it is read again for the index only
      */
-    record Found(SweepItem item, String sha256, ManifestEntry unchanged) implements Event {
+    record Found(SweepItem item, String sha256, ManifestEntry unchanged, boolean indexOnly) implements Event {
+        Found(SweepItem item, String sha256, ManifestEntry unchanged) {
+            this(item, sha256, unchanged, false);
+        }
     }
 
     /** An entry with nothing to review: an input error or a skipped entry. */
@@ -48,9 +53,12 @@ final class ItemFeed implements Runnable {
     private final ArchiveExpander archives;
     private final Path scratch;
     private final BlockingQueue<Event> queue;
+    private final SweepIndex index;
 
+    /** @param index the archive index the sweep keeps ({@code --index}), or null */
     ItemFeed(List<String> inputs, Inputs.Options options, Shard shard, Instant since, Journal journal,
-             ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue) {
+             ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue, SweepIndex index) {
+        this.index = index;
         this.inputs = inputs;
         this.options = options;
         this.shard = shard;
@@ -136,8 +144,12 @@ final class ItemFeed implements Runnable {
             return;
         }
         String key = file.toAbsolutePath().normalize().toString();
+        boolean indexOnly = false;
         if (journal.resumedDone(key)) {
-            return;
+            if (!lostFromIndex(SweepItem.file(key, shown, file, -1, null))) {
+                return;
+            }
+            indexOnly = true;
         }
         BasicFileAttributes attrs;
         try {
@@ -152,6 +164,9 @@ final class ItemFeed implements Runnable {
         }
         SweepItem item = SweepItem.file(key, shown, file, attrs.size(), modified);
         ManifestEntry before = journal.previous(key);
+        if (indexOnly) {
+            before = null;   // read again whatever the earlier sweep saw: the index needs the parts
+        }
         if (before != null && before.sha256() != null && before.size() == item.size()
                 && modified.toString().equals(before.modified())) {
             queue.put(new Found(item, before.sha256(), before));
@@ -165,11 +180,12 @@ final class ItemFeed implements Runnable {
             return;
         }
         boolean same = before != null && sha256.equals(before.sha256());
-        queue.put(new Found(item, sha256, same ? before : null));
+        queue.put(new Found(item, sha256, same ? before : null, indexOnly));
     }
 
     private void record(SweepItem record) throws IOException, InterruptedException {
-        if (!shard.takes(record.item()) || journal.resumedDone(record.key())
+        boolean resumed = journal.resumedDone(record.key());
+        if (!shard.takes(record.item()) || (resumed && !lostFromIndex(record))
                 || (since != null && record.modified() != null && record.modified().isBefore(since))) {
             discard(record);
             return;
@@ -177,7 +193,21 @@ final class ItemFeed implements Runnable {
         ManifestEntry before = journal.previous(record.key());
         String sha256 = SweepItem.REVISIT.equals(record.kind()) ? record.revisitOf() : record.sha256();
         boolean same = before != null && sha256 != null && sha256.equals(before.sha256());
-        queue.put(new Found(record, sha256, same ? before : null));
+        queue.put(new Found(record, sha256, same ? before : null, resumed));
+    }
+
+    /**
+     * Whether an item an earlier life of this run listed with readable bytes is missing from the index (or held there
+     * with other bytes): its parts were added but that life was killed before the index committed them.
+     */
+    private boolean lostFromIndex(SweepItem item) throws IOException {
+        if (index == null) {
+            return false;
+        }
+        ManifestEntry listed = journal.resumedEntry(item.key());
+        boolean readable = listed != null && listed.sha256() != null && !ManifestEntry.ERROR.equals(listed.status());
+        return readable && (item.file() != null || SweepItem.FILE.equals(item.kind()))
+                && !index.holds(item, listed.sha256());
     }
 
     static void discard(SweepItem item) {

@@ -47,6 +47,8 @@ final class Journal implements Closeable {
     private final RandomAccessFile previousManifest;
     private final RandomAccessFile previousResults;
     private final RandomAccessFile resultsReader;
+    /** Reads the lines of {@link #resumed} items: the producer thread only. */
+    private final RandomAccessFile resumedReader;
     private final OutputStream results;
     private final OutputStream manifest;
     private long resultsSize;
@@ -80,6 +82,7 @@ final class Journal implements Closeable {
         manifest = new BufferedOutputStream(Files.newOutputStream(manifestFile, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND), 1 << 16);
         resultsReader = new RandomAccessFile(resultsFile.toFile(), "r");
+        resumedReader = new RandomAccessFile(manifestFile.toFile(), "r");
         Path previous = dir.resolve(PREVIOUS);
         if (reusePrevious && Files.exists(previous.resolve(MANIFEST)) && Files.exists(previous.resolve(RESULTS))) {
             JsonLines.forEach(previous.resolve(MANIFEST), (offset, line) ->
@@ -146,6 +149,12 @@ final class Journal implements Closeable {
     /** The item had its manifest line when this run started (producer thread). */
     boolean resumedDone(String key) {
         return resumed.contains(KeyTable.of(names.key(key)));
+    }
+
+    /** The line an earlier, interrupted life of this sweep wrote for the item (producer thread). */
+    ManifestEntry resumedEntry(String key) throws IOException {
+        long offset = resumed.get(KeyTable.of(names.key(key)));
+        return offset == KeyTable.ABSENT ? null : ManifestEntry.fromJson(JsonLines.lineAt(resumedReader, offset));
     }
 
     /** The item already has its manifest line (coordinator thread). */
@@ -223,6 +232,7 @@ final class Journal implements Closeable {
         results.close();
         manifest.close();
         resultsReader.close();
+        resumedReader.close();
         if (previousManifest != null) {
             previousManifest.close();
             previousResults.close();

@@ -36,9 +36,14 @@ public final class Sweep {
     /**
      * @param inputs the paths as given
      * @param since  items modified (or captured) before this instant are left out; null for all
+     * @param index  the archive index to keep up to date with what the sweep reads ({@code --index}), or null
      */
     public record Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
-                           SweepState.Config config) {
+                           SweepState.Config config, Path index) {
+        public Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
+                        SweepState.Config config) {
+            this(inputs, out, walk, shard, since, jobs, config, null);
+        }
     }
 
     /** Sees each manifest line as it is written (progress). */
@@ -59,6 +64,9 @@ public final class Sweep {
     private final Map<KeyTable.Key, List<ItemFeed.Found>> inFlight = new HashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private Journal journal;
+    private SweepIndex index;
+    private int indexAdded;
+    private int indexRemoved;
     private int running;
 
     /** @param names masks what manifest lines show of an item, as reports mask paths */
@@ -72,7 +80,8 @@ public final class Sweep {
         this.listener = listener;
     }
 
-    private record Completion(ItemFeed.Found found, DocumentResult result, Throwable failure) {
+    private record Completion(ItemFeed.Found found, Reviewer.ResultWithDocument reviewed, Throwable failure,
+                              boolean indexOnly) {
     }
 
     /** The reviews themselves failed (not one file): the sweep stops where it is, resumable. */
@@ -124,16 +133,23 @@ public final class Sweep {
             return t;
         });
         Thread feed = null;
-        try (Journal j = Journal.open(out, reusePrevious, names)) {
+        try (SweepIndex ix = settings.index() == null ? null : SweepIndex.open(settings.index(), out);
+             Journal j = Journal.open(out, reusePrevious, names)) {
             journal = j;
+            index = ix;
             if (listener != null) {
                 listener.resumedFrom(j.resumedItems());
             }
             feed = new Thread(new ItemFeed(settings.inputs(), settings.walk(), settings.shard(), settings.since(), j,
-                    archives, scratch, events), "osr-sweep-feed");
+                    archives, scratch, events, ix), "osr-sweep-feed");
             feed.setDaemon(true);
             feed.start();
             loop(events, reviews);
+            if (ix != null) {
+                ix.finish(j::listed);
+                indexAdded = ix.added();
+                indexRemoved = ix.removed();
+            }
         } finally {
             reviews.shutdownNow();
             if (feed != null) {
@@ -146,6 +162,16 @@ public final class Sweep {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         done.write(out);
         return done;
+    }
+
+    /** Items whose parts the run added to the index or replaced there ({@code --index}). */
+    public int indexAdded() {
+        return indexAdded;
+    }
+
+    /** Items the run removed from the index because its inputs no longer hold them. */
+    public int indexRemoved() {
+        return indexRemoved;
     }
 
     private void loop(BlockingQueue<ItemFeed.Event> events, ExecutorService reviews) throws IOException {
@@ -190,6 +216,10 @@ public final class Sweep {
 
     private void found(ItemFeed.Found found, ExecutorService reviews) throws IOException {
         SweepItem item = found.item();
+        if (found.indexOnly()) {
+            submit(found, reviews, true);
+            return;
+        }
         if (journal.listed(item.key())) {
             ItemFeed.discard(item);   // the same item reached twice (overlapping inputs)
             return;
@@ -203,11 +233,13 @@ public final class Sweep {
         switch (journal.payload(sha)) {
             case CLAIMED -> {
                 listAs(found, journal.result(sha), ManifestEntry.DUPLICATE, null);
+                indexOrDiscard(found, reviews);
                 return;
             }
             case UNCLAIMED -> {
                 journal.claim(sha);   // reviewed by an earlier life of this run, which was killed before listing it
                 listAs(found, journal.result(sha), ManifestEntry.REVIEWED, null);
+                indexOrDiscard(found, reviews);
                 return;
             }
             default -> {
@@ -223,6 +255,7 @@ public final class Sweep {
         if (earlier != null) {
             listAs(found, earlier, found.unchanged() != null ? ManifestEntry.UNCHANGED : ManifestEntry.DUPLICATE,
                     found.unchanged() != null ? found.unchanged().reviewedAt() : null);
+            indexOrDiscard(found, reviews);
             return;
         }
         if (item.file() == null) {   // a revisit whose original is known but was not reviewed here
@@ -231,17 +264,33 @@ public final class Sweep {
             return;
         }
         inFlight.put(sha, new ArrayList<>());
-        submit(found, reviews);
+        submit(found, reviews, false);
     }
 
-    private void submit(ItemFeed.Found found, ExecutorService reviews) {
+    /**
+     * An item listed without a review of its own (a duplicate, an unchanged item) is read for the index when the
+     * index does not hold its bytes under its name (the first sweep with {@code --index}, a copy under a new name);
+     * otherwise its temporary copy, if any, goes.
+     */
+    private void indexOrDiscard(ItemFeed.Found found, ExecutorService reviews) throws IOException {
+        if (index != null && found.item().file() != null && !index.holds(found.item(), found.sha256())) {
+            submit(found, reviews, true);
+        } else {
+            ItemFeed.discard(found.item());
+        }
+    }
+
+    private void submit(ItemFeed.Found found, ExecutorService reviews, boolean indexOnly) {
         running++;
+        SweepItem item = found.item();
         reviews.execute(() -> {
             try {
-                completions.add(new Completion(found, reviewer.review(found.item().file(), found.item().item()),
-                        null));
+                Reviewer.ResultWithDocument reviewed = index != null
+                        ? reviewer.reviewWithDocument(item.file(), item.item())
+                        : new Reviewer.ResultWithDocument(reviewer.review(item.file(), item.item()), null);
+                completions.add(new Completion(found, reviewed, null, indexOnly));
             } catch (IOException | RuntimeException | Error e) {
-                completions.add(new Completion(found, null, e));
+                completions.add(new Completion(found, null, e, indexOnly));
             }
         });
     }
@@ -249,6 +298,10 @@ public final class Sweep {
     private void complete(Completion c, ExecutorService reviews) throws IOException {
         running--;
         ItemFeed.Found found = c.found();
+        if (c.indexOnly()) {
+            indexed(c);
+            return;
+        }
         KeyTable.Key sha = KeyTable.ofSha256(found.sha256());
         List<ItemFeed.Found> waiting = inFlight.remove(sha);
         ItemFeed.discard(found.item());
@@ -261,17 +314,30 @@ public final class Sweep {
             throw new ReviewsFailed(c.failure());
         }
         if (c.failure() != null) {
+            if (index != null) {
+                index.remove(found.item());
+            }
             String reason = Inputs.reason((IOException) c.failure());
             list(entry(found.item(), found.sha256(), ManifestEntry.ERROR, Verdict.UNREVIEWABLE, List.of(), null,
                     "unreadable: " + reason, null));
             if (waiting != null && !waiting.isEmpty()) {   // a copy of the same bytes may still be readable
                 ItemFeed.Found next = waiting.remove(0);
                 inFlight.put(sha, waiting);
-                submit(next, reviews);
+                submit(next, reviews, false);
             }
             return;
         }
-        DocumentResult result = c.result();
+        DocumentResult result = c.reviewed().result();
+        if (index != null) {
+            index.add(found.item(), c.reviewed().document());
+            if (waiting != null) {
+                for (ItemFeed.Found duplicate : waiting) {
+                    if (duplicate.item().file() != null) {   // a revisit record: its text is its original's
+                        index.add(duplicate.item(), c.reviewed().document());
+                    }
+                }
+            }
+        }
         if (found.item().incomplete() != null) {
             result = result.incomplete(new DocumentResult.ProblemResult(Problem.CUT_SHORT, "the web archive holds an "
                     + "incomplete capture of this item (" + found.item().incomplete() + "); what is missing was not "
@@ -288,9 +354,25 @@ public final class Sweep {
         }
     }
 
+    /** An item read again for the index only: it keeps the line it has. */
+    private void indexed(Completion c) throws IOException {
+        ItemFeed.discard(c.found().item());
+        if (c.failure() instanceof InternalFailure bug) {
+            throw bug;
+        }
+        if (c.failure() != null && !(c.failure() instanceof IOException)) {
+            throw new ReviewsFailed(c.failure());
+        }
+        if (c.failure() != null) {
+            index.remove(c.found().item());
+        } else {
+            index.add(c.found().item(), c.reviewed().document());
+        }
+    }
+
+    /** Lists the item; its temporary copy stays until {@link #indexOrDiscard} or the review is done with it. */
     private void listAs(ItemFeed.Found found, DocumentResult result, String status, String reviewedAt)
             throws IOException {
-        ItemFeed.discard(found.item());
         list(entry(found.item(), found.sha256(), status, result.verdict(), categories(result), result.title(), null,
                 reviewedAt));
     }

@@ -55,8 +55,12 @@ public final class WorkerLoop {
         long id = request.get("id").asLong();
         String display = request.get("display").asString();
         try {
-            DocumentResult result = reviewer.review(Path.of(request.get("path").asString()), display);
-            return WorkerProtocol.result(id, result);
+            Path file = Path.of(request.get("path").asString());
+            if (request.path(WorkerProtocol.DOCUMENT).asBoolean(false)) {
+                Reviewer.ResultWithDocument both = reviewer.reviewWithDocument(file, display);
+                return WorkerProtocol.result(id, both.result(), both.document());
+            }
+            return WorkerProtocol.result(id, reviewer.review(file, display), null);
         } catch (IOException e) {
             return WorkerProtocol.failure(id, WorkerProtocol.UNREADABLE, Inputs.reason(e));
         } catch (InternalFailure e) {

@@ -23,6 +23,7 @@ import org.osr.review.Fingerprint;
 import org.osr.review.InternalFailure;
 import org.osr.review.Masking;
 import org.osr.review.Reviewer;
+import org.osr.extract.DocumentJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -87,6 +88,16 @@ public final class WorkerPool implements Reviewer {
      */
     @Override
     public DocumentResult review(Path file, String displayPath) throws IOException {
+        return review(file, displayPath, false).result();
+    }
+
+    /** As {@link #review}, with the document the child read (null when the child died on the file). */
+    @Override
+    public ResultWithDocument reviewWithDocument(Path file, String displayPath) throws IOException {
+        return review(file, displayPath, true);
+    }
+
+    private ResultWithDocument review(Path file, String displayPath, boolean withDocument) throws IOException {
         long start = System.nanoTime();
         Path absolute = file.toAbsolutePath();
         if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
@@ -98,7 +109,7 @@ public final class WorkerPool implements Reviewer {
             for (int attempt = 0; attempt < 2; attempt++) {
                 Worker worker = borrow();
                 long id = ids.incrementAndGet();
-                Object reply = worker.send(WorkerProtocol.request(id, absolute.toString(), displayPath),
+                Object reply = worker.send(WorkerProtocol.request(id, absolute.toString(), displayPath, withDocument),
                         spec.deadline());
                 if (reply instanceof JsonNode node && node.path("id").asLong(-1) == id) {
                     idle.add(worker);
@@ -112,15 +123,18 @@ public final class WorkerPool implements Reviewer {
                 restarts.incrementAndGet();
                 failures.add((Worker.Failure) reply);
             }
-            return unreviewable(file, displayPath, failures, (System.nanoTime() - start) / 1_000_000);
+            return new ResultWithDocument(unreviewable(file, displayPath, failures,
+                    (System.nanoTime() - start) / 1_000_000), null);
         } finally {
             slots.release();
         }
     }
 
-    private DocumentResult decode(JsonNode reply, String displayPath) throws IOException {
+    private ResultWithDocument decode(JsonNode reply, String displayPath) throws IOException {
         if (reply.has(WorkerProtocol.RESULT)) {
-            return DocumentResult.fromJson(reply.get(WorkerProtocol.RESULT).toString());
+            JsonNode document = reply.get(WorkerProtocol.DOCUMENT);
+            return new ResultWithDocument(DocumentResult.fromJson(reply.get(WorkerProtocol.RESULT).toString()),
+                    document == null ? null : DocumentJson.fromJson(document));
         }
         if (reply.has(WorkerProtocol.UNREADABLE)) {
             String reason = reply.get(WorkerProtocol.UNREADABLE).asString();

@@ -108,4 +108,36 @@ class WebArchiveSweepTest {
         assertThat(again).hasSameSizeAs(entries);
         assertThat(again.stream().map(ManifestEntry::status)).doesNotContain("reviewed");
     }
+
+    @Test
+    void withAnIndexEachCaptureIsIndexedUnderItsUrlAndCaptureTime() throws Exception {
+        Path archive = Files.createDirectories(tmp.resolve("archive"));
+        new WarcFixture().warcinfo()
+                .response(SITE + "notice.html", at(0), WarcFixture.gzipChunked("text/html", MARKED), MARKED)
+                .response(SITE + "mirror/notice.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED)
+                .response(SITE + "clean.html", at(2), WarcFixture.ok("text/html", CLEAN), CLEAN)
+                .revisit(SITE + "notice.html", at(30), MARKED)
+                .write(archive.resolve("site.warc.gz"), true);
+        Path index = tmp.resolve("index");
+
+        int code = osr("sweep", archive.toString(), "--out", tmp.resolve("out").toString(), "--index",
+                index.toString(), "-q");
+
+        assertThat(code).isEqualTo(2);
+        Map<String, String> texts = new java.util.TreeMap<>();
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(index))) {
+            var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+            var stored = searcher.storedFields();
+            for (var hit : searcher.search(new org.apache.lucene.search.MatchAllDocsQuery(), 1000).scoreDocs) {
+                var doc = stored.document(hit.doc);
+                texts.merge(doc.get(org.osr.index.PartIndex.PATH), doc.get(org.osr.index.PartIndex.TEXT) == null ? ""
+                        : doc.get(org.osr.index.PartIndex.TEXT), String::concat);
+            }
+        }
+        assertThat(texts.keySet()).as("the revisit carries no payload of its own").containsExactlyInAnyOrder(
+                SITE + "notice.html @ " + at(0), SITE + "mirror/notice.html @ " + at(0),
+                SITE + "clean.html @ " + at(2));
+        assertThat(texts.get(SITE + "notice.html @ " + at(0))).as("the gzip-chunked body, decoded")
+                .contains(SampleNotice.TITLE);
+    }
 }
