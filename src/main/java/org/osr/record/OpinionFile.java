@@ -1,0 +1,229 @@
+package org.osr.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.osr.review.Approval;
+import org.osr.review.DocumentResult;
+import org.osr.sweep.outputs.SweepRun;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A review opinion as a file: the JSON opinion of {@code osr scan} (one object, {@code documents[]}), or JSON lines
+ * ({@code osr scan --format jsonl}, a sweep's {@code results.jsonl}: one document a line, other lines such as the
+ * closing summary kept as they are). Read as a JSON tree so that writing it back after an approval changes nothing but
+ * the {@code approvals} array of one document.
+ */
+public final class OpinionFile {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A document of the opinion also carries worded fields (message, basis, review) a result does not have. */
+    private static final JsonMapper LENIENT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** The file is not an osr opinion (not JSON, or JSON without documents). */
+    public static final class NotAnOpinion extends Exception {
+        NotAnOpinion(String message) {
+            super(message);
+        }
+    }
+
+    private final Path file;
+    /** The whole opinion, or null for JSON lines. */
+    private final ObjectNode opinion;
+    private final boolean pretty;
+    /** JSON lines as written; a document line is replaced when it changes. */
+    private final List<String> lines;
+    /** Per line, its document, or null for another line. */
+    private final List<ObjectNode> lineDocuments;
+    /** Documents changed since reading: the only lines of a JSON-lines file written anew. */
+    private final java.util.Set<ObjectNode> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private OpinionFile(Path file, ObjectNode opinion, boolean pretty, List<String> lines,
+                        List<ObjectNode> lineDocuments) {
+        this.file = file;
+        this.opinion = opinion;
+        this.pretty = pretty;
+        this.lines = lines;
+        this.lineDocuments = lineDocuments;
+    }
+
+    public static OpinionFile read(Path file) throws IOException, NotAnOpinion {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new NotAnOpinion(file + " is empty");
+        }
+        try {
+            JsonNode root = JSON.readTree(trimmed);
+            if (root instanceof ObjectNode o && o.get("documents") instanceof ArrayNode) {
+                return new OpinionFile(file, o, trimmed.indexOf('\n') >= 0, null, null);
+            }
+            if (!(root instanceof ObjectNode)) {
+                throw new NotAnOpinion(file + " is JSON but not an osr opinion (no documents)");
+            }
+        } catch (JacksonException notOneObject) {
+            // JSON lines, read below
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        List<ObjectNode> documents = new ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            ObjectNode doc = null;
+            if (!line.isBlank()) {
+                try {
+                    if (JSON.readTree(line) instanceof ObjectNode o && isDocument(o)) {
+                        doc = o;
+                        any = true;
+                    }
+                } catch (JacksonException e) {
+                    throw new NotAnOpinion(file + " line " + (i + 1) + " is not JSON: " + firstLine(e.getMessage()));
+                }
+            }
+            documents.add(doc);
+        }
+        if (!any) {
+            throw new NotAnOpinion(file + " holds no osr document (neither a JSON opinion nor JSON lines of documents)");
+        }
+        return new OpinionFile(file, null, false, lines, documents);
+    }
+
+    private static boolean isDocument(ObjectNode o) {
+        return o.has("path") && o.has("verdict") && o.has("findings");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The documents, in file order, as JSON objects (changing one changes what {@link #write} writes). */
+    public List<ObjectNode> documents() {
+        if (opinion != null) {
+            List<ObjectNode> docs = new ArrayList<>();
+            for (JsonNode d : opinion.get("documents")) {
+                if (d instanceof ObjectNode o) {
+                    docs.add(o);
+                }
+            }
+            return docs;
+        }
+        return lineDocuments.stream().filter(d -> d != null).toList();
+    }
+
+    /** A document as a result (its worded fields dropped; a report words them again from the packs). */
+    public static DocumentResult result(ObjectNode document) {
+        return LENIENT.treeToValue(document, DocumentResult.class);
+    }
+
+    /**
+     * The rule packs that made the opinion: its {@code rulePacks}, or for a sweep's {@code results.jsonl} the packs of
+     * {@code sweep.json} beside it; empty when unknown.
+     */
+    public List<SweepRun.PackRef> packs() throws IOException {
+        List<SweepRun.PackRef> packs = new ArrayList<>();
+        if (opinion != null) {
+            for (JsonNode p : opinion.path("rulePacks")) {
+                packs.add(new SweepRun.PackRef(text(p, "id"), text(p, "version"), text(p, "sha256")));
+            }
+            return packs;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Path sweep = parent == null ? null : parent.resolve(SweepRun.FILE);
+        if (sweep != null && Files.isRegularFile(sweep)) {
+            try {
+                return SweepRun.fromJson(Files.readString(sweep, StandardCharsets.UTF_8)).packs();
+            } catch (JacksonException unreadable) {
+                return List.of();
+            }
+        }
+        return packs;
+    }
+
+    /** A field as text; null when absent or null. */
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    /** The approvals a document carries, oldest first. */
+    public static List<Approval> approvals(ObjectNode document) {
+        List<Approval> approvals = new ArrayList<>();
+        for (JsonNode a : document.path("approvals")) {
+            approvals.add(new Approval(text(a, "stage"), text(a, "by"), text(a, "at"), text(a, "decision"),
+                    text(a, "sha256"), text(a, "note")));
+        }
+        return approvals;
+    }
+
+    /** Appends the approval to the document's {@code approvals} array (created after its other fields when absent). */
+    public void append(ObjectNode document, Approval a) {
+        changed.add(document);
+        JsonNode existing = document.get("approvals");
+        ArrayNode array = existing instanceof ArrayNode arr ? arr : document.putArray("approvals");
+        ObjectNode stage = array.addObject();
+        stage.put("stage", a.stage());
+        stage.put("by", a.by());
+        stage.put("at", a.at());
+        stage.put("decision", a.decision());
+        stage.put("sha256", a.sha256());
+        if (a.note() == null) {
+            stage.putNull("note");
+        } else {
+            stage.put("note", a.note());
+        }
+    }
+
+    /**
+     * Writes the opinion back through a temporary file in the same folder moved over the original, so a reader sees
+     * the old file or the new one, never half of one.
+     */
+    public void write() throws IOException {
+        String text;
+        if (opinion != null) {
+            text = (pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(opinion)
+                    : JSON.writeValueAsString(opinion)) + "\n";
+        } else {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                ObjectNode doc = lineDocuments.get(i);
+                out.append(doc != null && changed.contains(doc) ? JSON.writeValueAsString(doc) : lines.get(i))
+                        .append('\n');
+            }
+            text = out.toString();
+        }
+        Path absolute = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            keepPermissions(absolute, tmp);
+            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void keepPermissions(Path original, Path copy) {
+        try {
+            Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(original));
+        } catch (IOException | UnsupportedOperationException notPosix) {
+            // the temporary file's own permissions stand
+        }
+    }
+}
