@@ -141,7 +141,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: scan, rules, waive, version or completion");
+                "a command is required: scan, rules, waive, sweep, index, record, review, version or completion");
     }
 
     /** A command-line mistake found after parsing (exit 64). */
