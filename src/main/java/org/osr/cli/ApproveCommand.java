@@ -83,6 +83,22 @@ final class ApproveCommand implements Callable<Integer> {
         if (by.isBlank()) {
             throw new Main.UsageException("--by must name who signs off");
         }
+        if (!Files.isRegularFile(opinionFile)) {
+            RecordCommand.readOpinion(opinionFile, io.err());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        java.io.Closeable held;
+        try {
+            held = OpinionFile.lock(opinionFile);
+        } catch (IOException e) {
+            throw new ReportOutput.WriteFailure(opinionFile + " (its lock file): " + e.getMessage());
+        }
+        try (held) {
+            return approve(theStage, theDecision);
+        }
+    }
+
+    private int approve(Approval.Stage theStage, Approval.Decision theDecision) throws Exception {
         OpinionFile opinion = RecordCommand.readOpinion(opinionFile, io.err());
         if (opinion == null) {
             return ExitCodes.UNREADABLE_INPUT;

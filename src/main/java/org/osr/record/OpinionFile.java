@@ -56,6 +56,40 @@ public final class OpinionFile {
         this.lineDocuments = lineDocuments;
     }
 
+    /**
+     * Holds the opinion's lock file ({@code .NAME.lock} beside it, left in place) until closed, so two approvals at
+     * once are made one after the other instead of one overwriting the other's stage.
+     */
+    public static java.io.Closeable lock(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path lockFile = absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+        // A file lock is held per process: threads of one process (tests, an embedding) also queue here first.
+        IN_PROCESS.lock();
+        java.nio.channels.FileChannel channel = null;
+        try {
+            channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock held = channel.lock();
+            java.nio.channels.FileChannel open = channel;
+            return () -> {
+                try {
+                    held.release();
+                    open.close();
+                } finally {
+                    IN_PROCESS.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            IN_PROCESS.unlock();
+            throw e;
+        }
+    }
+
+    private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS = new java.util.concurrent.locks.ReentrantLock();
+
     public static OpinionFile read(Path file) throws IOException, NotAnOpinion {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String trimmed = text.strip();

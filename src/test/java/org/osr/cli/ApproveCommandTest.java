@@ -91,6 +91,31 @@ class ApproveCommandTest {
     }
 
     @Test
+    void approvalsGivenAtTheSameTimeAreAllKept() throws Exception {
+        Reviewed r = reviewed(tmp, "notice.txt", MARKED);
+        int n = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Run>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String by = "reviewer " + i;
+                runs.add(pool.submit(() -> approve(r.opinion(), "--stage", "review", "--by", by, "--decision",
+                        "withhold")));
+            }
+            for (var run : runs) {
+                assertThat(run.get().exitCode()).as(run.get().err()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode approvals = JSON.readTree(Files.readString(r.opinion())).get("documents").get(0).get("approvals");
+        List<String> names = new java.util.ArrayList<>();
+        approvals.forEach(a -> names.add(a.get("by").asString()));
+        assertThat(names).containsExactlyInAnyOrder("reviewer 0", "reviewer 1", "reviewer 2", "reviewer 3",
+                "reviewer 4", "reviewer 5");
+    }
+
+    @Test
     void aFinalStageBeforeAnyReviewIsRefusedAndTheOpinionIsLeftAsItWas() throws IOException {
         Reviewed r = reviewed(tmp, "notice.txt", MARKED);
         byte[] before = Files.readAllBytes(r.opinion());
