@@ -30,10 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
                 "When OPINION is the results.jsonl of a finished sweep folder, its ledger (审核人, 审批人 columns) and "
                 + "report are written again with the stage; --lang and the pack options are for them.",
                 "No cryptographic signing is done: an approval records who said what, it does not prove it."},
-        footer = {"", "Exit codes: 0 appended, 64 usage error, 65 the opinion cannot be read or is not an osr opinion,",
-                "74 the opinion cannot be written, 77 refused (the content changed since it was reviewed, the",
-                "opinion has no SHA-256 for it, a final stage without a review stage, or a sweep not finished),",
-                "78 invalid rule pack."})
+        footer = {"", "Exit codes: 0 appended, 64 usage error, 65 the opinion cannot be read or is not an",
+                "osr opinion, 74 the opinion cannot be written, 77 refused (the content changed since",
+                "it was reviewed, the opinion has no SHA-256 for it, a final stage without a review",
+                "stage, or a sweep not finished), 78 invalid rule pack."})
 final class ApproveCommand implements Callable<Integer> {
     static final int REFUSED = ExitCodes.REFUSED;
 

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
                 + "every finding (masked), the document's SHA-256 and the packs' versions, and signature rows for "
                 + "承办人, 审核人 and 审批领导 with the stages recorded by 'osr review approve'.",
                 "No cryptographic signing is done: the record is signed by hand."},
-        footer = {"", "Exit codes: 0 written, 64 usage error, 65 the opinion cannot be read or is not an osr opinion,",
-                "69 --pdf and no font with Chinese glyphs, 74 a record cannot be written, 78 invalid rule pack."})
+        footer = {"", "Exit codes: 0 written, 64 usage error, 65 the opinion cannot be read or is not an",
+                "osr opinion, 69 --pdf and no font with Chinese glyphs, 74 a record cannot be",
+                "written, 78 invalid rule pack."})
 final class RecordCommand implements Callable<Integer> {
     private final Io io;
 

@@ -85,8 +85,8 @@ public record ReviewRecord(String heading, List<Field> fields, List<Signature> s
                         + "cryptographic signing: a recorded stage says who decided what and when; the handwritten "
                         + "signature is what counts. The file SHA-256 names exactly the content reviewed.";
         return new ReviewRecord(zh ? "政府信息公开保密审查记录" : "Pre-publication review record", fields, signatures,
-                zh ? "签名：________________" : "Signature: ________________",
-                zh ? "日期：______年____月____日" : "Date: ____-__-__", closing);
+                zh ? "签名：____________" : "Signature: __________",
+                zh ? "日期：____年__月__日" : "Date: ____-__-__", closing);
     }
 
     /** The title, else the file name of the path. */

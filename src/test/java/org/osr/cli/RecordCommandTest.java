@@ -110,8 +110,8 @@ class RecordCommandTest {
             for (int i = 1; i < 4; i++) {
                 XWPFTableRow row = signatures.getRow(i);
                 roles.add(row.getCell(0).getText());
-                assertThat(row.getCell(2).getText()).isEqualTo("签名：________________");
-                assertThat(row.getCell(3).getText()).isEqualTo("日期：______年____月____日");
+                assertThat(row.getCell(2).getText()).isEqualTo("签名：____________");
+                assertThat(row.getCell(3).getText()).isEqualTo("日期：____年__月__日");
             }
             assertThat(roles).containsExactly("承办人", "审核人", "审批领导");
             assertThat(signatures.getRow(1).getCell(1).getText()).isEmpty();
@@ -143,7 +143,7 @@ class RecordCommandTest {
                 "【文件SHA-256】" + Digests.sha256(r.document()), "【审查依据】国家秘密标志", "《中华人民共和国个人信息保护法》",
                 "【规则包及版本】cn-classification-markings2026.11", "【审查结论】不予公开", "【处理意见】不予公开：",
                 "【发现事项】1.【不予公开】", "规则cn-pii.resident-id", "【承办人】签名：", "【审核人】签名：",
-                "【审批领导】签名：", "日期：______年____月____日", "不做任何密码学签名", MASKED_ID);
+                "【审批领导】签名：", "日期：____年__月__日", "不做任何密码学签名", MASKED_ID);
         assertThat(flat).doesNotContain(ID);
     }
 

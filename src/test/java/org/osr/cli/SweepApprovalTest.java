@@ -46,6 +46,26 @@ class SweepApprovalTest {
         String other = ledger.stream().filter(l -> l.contains("other.txt")).findFirst().orElseThrow();
         assertThat(other).endsWith(",,");
 
+        // The record of a sweep's result names the sweep's packs and the stages.
+        Path records = tmp.resolve("records");
+        Run record = osr("record", results.toString(), "--out", records.toString());
+        assertThat(record.exitCode()).as(record.err()).isZero();
+        Path markedRecord;
+        try (java.util.stream.Stream<Path> files = Files.list(records)) {
+            List<Path> all = files.sorted().toList();
+            assertThat(all).hasSize(2);
+            markedRecord = all.stream().filter(p -> p.getFileName().toString().endsWith("-关于做好防汛工作的通知.docx"))
+                    .findFirst().orElseThrow();
+        }
+        String text;
+        try (var in = Files.newInputStream(markedRecord);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            text = extractor.getText();
+        }
+        assertThat(text).contains("cn-classification-markings 2026.11 (sha256 ").doesNotContain("未记录所用规则包")
+                .contains("王芳 ").contains("李四 ");
+
         // The next sweep into the folder carries the unchanged content's result over, approvals and all.
         Run again = osr("sweep", site.toString(), "--out", out.toString(), "-q", "--jobs", "1", "--lang", "zh");
         assertThat(again.exitCode()).as(again.err()).isEqualTo(2);
