@@ -111,11 +111,11 @@ final class ApproveCommand implements Callable<Integer> {
         }
         List<org.osr.rules.RulePack> packs = sweepDir == null ? List.of() : packOptions.load();
         Lang language = sweepDir == null ? null : ScanCommand.language(lang);
-        ObjectNode doc;
+        OpinionFile.Entry entry;
         SignOff.Checked checked;
         try {
-            doc = SignOff.select(opinion.documents(), document, file);
-            checked = SignOff.approve(doc, theStage, by.strip(), theDecision, note == null || note.isBlank() ? null
+            entry = SignOff.select(opinion, document, file);
+            checked = SignOff.approve(entry.document(), theStage, by.strip(), theDecision, note == null || note.isBlank() ? null
                     : note.strip(), file, Instant.now());
         } catch (SignOff.Ambiguous e) {
             throw new Main.UsageException(e.getMessage());
@@ -123,7 +123,8 @@ final class ApproveCommand implements Callable<Integer> {
             io.err().println("osr: approval refused: " + e.getMessage());
             return REFUSED;
         }
-        opinion.append(doc, checked.approval());
+        opinion.append(entry, checked.approval());
+        ObjectNode doc = entry.document();
         try {
             opinion.write();
         } catch (IOException e) {

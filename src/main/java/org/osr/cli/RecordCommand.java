@@ -83,7 +83,7 @@ final class RecordCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ReportOutput.WriteFailure(out + ": " + e.getMessage());
         }
-        io.out().println("osr: " + written.size() + " record file(s) for " + opinion.documents().size()
+        io.out().println("osr: " + written.size() + " record file(s) for " + opinion.size()
                 + " document(s) written to " + out);
         io.out().flush();
         return 0;

@@ -1,5 +1,6 @@
 package org.osr.record;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,24 +37,28 @@ public final class OpinionFile {
         }
     }
 
+    /** A document of the opinion and the line it stands on (0-based; -1 in a JSON opinion). */
+    public record Entry(int line, ObjectNode document) {
+    }
+
+    /** Receives the documents one at a time. */
+    public interface EntrySink {
+        void accept(Entry entry) throws IOException;
+    }
+
     private final Path file;
-    /** The whole opinion, or null for JSON lines. */
+    /** The whole opinion, or null for JSON lines (read again, a line at a time, whenever they are needed). */
     private final ObjectNode opinion;
     private final boolean pretty;
-    /** JSON lines as written; a document line is replaced when it changes. */
-    private final List<String> lines;
-    /** Per line, its document, or null for another line. */
-    private final List<ObjectNode> lineDocuments;
-    /** Documents changed since reading: the only lines of a JSON-lines file written anew. */
-    private final java.util.Set<ObjectNode> changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final int documents;
+    /** Lines of a JSON-lines file changed since reading, by line: the only lines written anew. */
+    private final java.util.Map<Integer, ObjectNode> changed = new java.util.HashMap<>();
 
-    private OpinionFile(Path file, ObjectNode opinion, boolean pretty, List<String> lines,
-                        List<ObjectNode> lineDocuments) {
+    private OpinionFile(Path file, ObjectNode opinion, boolean pretty, int documents) {
         this.file = file;
         this.opinion = opinion;
         this.pretty = pretty;
-        this.lines = lines;
-        this.lineDocuments = lineDocuments;
+        this.documents = documents;
     }
 
     /**
@@ -91,54 +96,80 @@ public final class OpinionFile {
     private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS = new java.util.concurrent.locks.ReentrantLock();
 
     public static OpinionFile read(Path file) throws IOException, NotAnOpinion {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
+        String first = firstLine(file);
+        if (first == null) {
             throw new NotAnOpinion(file + " is empty");
         }
+        ObjectNode firstObject = null;
         try {
-            JsonNode root = JSON.readTree(trimmed);
-            if (root instanceof ObjectNode o && o.get("documents") instanceof ArrayNode) {
-                return new OpinionFile(file, o, trimmed.indexOf('\n') >= 0, null, null);
+            if (JSON.readTree(first) instanceof ObjectNode o) {
+                firstObject = o;
             }
-            if (!(root instanceof ObjectNode)) {
-                throw new NotAnOpinion(file + " is JSON but not an osr opinion (no documents)");
+        } catch (JacksonException partOfALargerValue) {
+            // a pretty-printed opinion starts with "{" alone
+        }
+        if (firstObject == null || firstObject.get("documents") instanceof ArrayNode) {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            JsonNode root;
+            try {
+                root = JSON.readTree(text);
+            } catch (JacksonException e) {
+                throw new NotAnOpinion(file + " is not JSON: " + oneLine(e.getMessage()));
             }
-        } catch (JacksonException notOneObject) {
-            // JSON lines, read below
-        }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
-        }
-        List<ObjectNode> documents = new ArrayList<>();
-        boolean any = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            ObjectNode doc = null;
-            if (!line.isBlank()) {
-                try {
-                    if (JSON.readTree(line) instanceof ObjectNode o && isDocument(o)) {
-                        doc = o;
-                        any = true;
-                    }
-                } catch (JacksonException e) {
-                    throw new NotAnOpinion(file + " line " + (i + 1) + " is not JSON: " + firstLine(e.getMessage()));
-                }
+            if (root instanceof ObjectNode o && o.get("documents") instanceof ArrayNode docs) {
+                return new OpinionFile(file, o, text.indexOf('\n') >= 0, docs.size());
             }
-            documents.add(doc);
+            throw new NotAnOpinion(file + " is JSON but not an osr opinion (no documents)");
         }
-        if (!any) {
+        int[] count = {0};
+        lines(file, (line, doc) -> count[0] += doc == null ? 0 : 1);
+        if (count[0] == 0) {
             throw new NotAnOpinion(file + " holds no osr document (neither a JSON opinion nor JSON lines of documents)");
         }
-        return new OpinionFile(file, null, false, lines, documents);
+        return new OpinionFile(file, null, false, count[0]);
+    }
+
+    private interface LineSink {
+        void accept(int line, ObjectNode document) throws IOException;
+    }
+
+    /** Each line of a JSON-lines file, parsed; {@code document} is null for a line that is not a document. */
+    private static void lines(Path file, LineSink sink) throws IOException, NotAnOpinion {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            for (int n = 0; (line = in.readLine()) != null; n++) {
+                ObjectNode doc = null;
+                if (!line.isBlank()) {
+                    try {
+                        if (JSON.readTree(line) instanceof ObjectNode o && isDocument(o)) {
+                            doc = o;
+                        }
+                    } catch (JacksonException e) {
+                        throw new NotAnOpinion(file + " line " + (n + 1) + " is not JSON: " + oneLine(e.getMessage()));
+                    }
+                }
+                sink.accept(n, doc);
+            }
+        }
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    return line.strip();
+                }
+            }
+            return null;
+        }
     }
 
     private static boolean isDocument(ObjectNode o) {
         return o.has("path") && o.has("verdict") && o.has("findings");
     }
 
-    private static String firstLine(String s) {
+    private static String oneLine(String s) {
         int nl = s == null ? -1 : s.indexOf('\n');
         return nl < 0 ? String.valueOf(s) : s.substring(0, nl);
     }
@@ -147,18 +178,34 @@ public final class OpinionFile {
         return file;
     }
 
-    /** The documents, in file order, as JSON objects (changing one changes what {@link #write} writes). */
-    public List<ObjectNode> documents() {
+    /** How many documents the opinion holds. */
+    public int size() {
+        return documents;
+    }
+
+    /**
+     * The documents in file order, one at a time: JSON lines are read again line by line, so a sweep's results of any
+     * size are never all in memory. Changing an entry's document and passing it to {@link #append} changes what
+     * {@link #write} writes.
+     */
+    public void forEach(EntrySink sink) throws IOException {
         if (opinion != null) {
-            List<ObjectNode> docs = new ArrayList<>();
             for (JsonNode d : opinion.get("documents")) {
                 if (d instanceof ObjectNode o) {
-                    docs.add(o);
+                    sink.accept(new Entry(-1, o));
                 }
             }
-            return docs;
+            return;
         }
-        return lineDocuments.stream().filter(d -> d != null).toList();
+        try {
+            lines(file, (line, doc) -> {
+                if (doc != null) {
+                    sink.accept(new Entry(line, changed.getOrDefault(line, doc)));
+                }
+            });
+        } catch (NotAnOpinion changedSinceRead) {
+            throw new IOException(changedSinceRead.getMessage());
+        }
     }
 
     /** A document as a result (its worded fields dropped; a report words them again from the packs). */
@@ -207,8 +254,11 @@ public final class OpinionFile {
     }
 
     /** Appends the approval to the document's {@code approvals} array (created after its other fields when absent). */
-    public void append(ObjectNode document, Approval a) {
-        changed.add(document);
+    public void append(Entry entry, Approval a) {
+        ObjectNode document = entry.document();
+        if (entry.line() >= 0) {
+            changed.put(entry.line(), document);
+        }
         JsonNode existing = document.get("approvals");
         ArrayNode array = existing instanceof ArrayNode arr ? arr : document.putArray("approvals");
         ObjectNode stage = array.addObject();
@@ -229,23 +279,23 @@ public final class OpinionFile {
      * the old file or the new one, never half of one.
      */
     public void write() throws IOException {
-        String text;
-        if (opinion != null) {
-            text = (pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(opinion)
-                    : JSON.writeValueAsString(opinion)) + "\n";
-        } else {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < lines.size(); i++) {
-                ObjectNode doc = lineDocuments.get(i);
-                out.append(doc != null && changed.contains(doc) ? JSON.writeValueAsString(doc) : lines.get(i))
-                        .append('\n');
-            }
-            text = out.toString();
-        }
         Path absolute = file.toAbsolutePath();
         Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (opinion != null) {
+                Files.writeString(tmp, (pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(opinion)
+                        : JSON.writeValueAsString(opinion)) + "\n", StandardCharsets.UTF_8);
+            } else {
+                try (BufferedReader in = Files.newBufferedReader(absolute, StandardCharsets.UTF_8);
+                     java.io.BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    String line;
+                    for (int n = 0; (line = in.readLine()) != null; n++) {
+                        ObjectNode doc = changed.get(n);
+                        out.write(doc != null ? JSON.writeValueAsString(doc) : line);
+                        out.write('\n');
+                    }
+                }
+            }
             keepPermissions(absolute, tmp);
             Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

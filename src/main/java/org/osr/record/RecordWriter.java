@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
+import org.osr.sweep.outputs.SweepRun;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code osr record}: one record file per document of an opinion, named {@code record-NNN-NAME.docx} (and .pdf). */
@@ -32,34 +33,52 @@ public final class RecordWriter {
             }
         }
         Files.createDirectories(outDir);
-        List<ObjectNode> documents = opinion.documents();
         String source = opinion.file().getFileName().toString();
+        List<SweepRun.PackRef> packs = opinion.packs();
         List<Path> written = new ArrayList<>();
-        int n = 0;
-        for (ObjectNode document : documents) {
-            ReviewRecord record = ReviewRecord.of(document, opinion.packs(), loaded, lang, toolVersion, source);
-            String base = "record-%03d-%s".formatted(++n, safeName(ReviewRecord.name(OpinionFile.result(document))));
-            Path docx = outDir.resolve(base + ".docx");
-            write(docx, out -> DocxRecord.write(record, lang, out));
-            written.add(docx);
-            if (pdf) {
-                Path file = outDir.resolve(base + ".pdf");
-                write(file, out -> PdfRecord.write(record, font, out));
-                written.add(file);
-            }
+        int[] n = {0};
+        try {
+            opinion.forEach(entry -> {
+                ObjectNode document = entry.document();
+                ReviewRecord record = ReviewRecord.of(document, packs, loaded, lang, toolVersion, source);
+                String base = "record-%03d-%s".formatted(++n[0],
+                        safeName(ReviewRecord.name(OpinionFile.result(document))));
+                Path docx = outDir.resolve(base + ".docx");
+                write(docx, out -> DocxRecord.write(record, lang, out));
+                written.add(docx);
+                if (pdf) {
+                    Path file = outDir.resolve(base + ".pdf");
+                    write(file, out -> PdfRecord.write(record, font, out));
+                    written.add(file);
+                }
+            });
+        } catch (FontLost e) {
+            throw e.cause;
         }
         return written;
+    }
+
+    /** The font was found before the first record and is gone at a later one: carried out of the loop. */
+    private static final class FontLost extends IOException {
+        final PdfFonts.NoCjkFont cause;
+
+        FontLost(PdfFonts.NoCjkFont cause) {
+            super(cause.getMessage());
+            this.cause = cause;
+        }
     }
 
     private interface Render {
         void to(OutputStream out) throws IOException, PdfFonts.NoCjkFont;
     }
 
-    private static void write(Path file, Render render) throws IOException, PdfFonts.NoCjkFont {
+    private static void write(Path file, Render render) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 render.to(out);
+            } catch (PdfFonts.NoCjkFont e) {
+                throw new FontLost(e);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.osr.review.Approval;
 import org.osr.source.Digests;
@@ -35,39 +36,51 @@ public final class SignOff {
 
     /**
      * The document an approval is for: the one named by {@code documentPath} (as the opinion names it), else the only
-     * one, else the one whose path or SHA-256 is {@code file}'s.
+     * one, else the one whose path or SHA-256 is {@code file}'s. Reads the documents once, keeping only candidates.
      */
-    public static ObjectNode select(List<ObjectNode> documents, String documentPath, Path file)
+    public static OpinionFile.Entry select(OpinionFile opinion, String documentPath, Path file)
             throws Ambiguous, IOException {
+        String fileSha = documentPath == null && opinion.size() > 1 && file != null && Files.isRegularFile(file)
+                ? Digests.sha256(file) : null;
+        OpinionFile.Entry[] named = new OpinionFile.Entry[3];   // by --document, the first, by --file's path
+        List<OpinionFile.Entry> sameContent = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        opinion.forEach(e -> {
+            String path = OpinionFile.text(e.document(), "path");
+            if (paths.size() <= 10) {
+                paths.add(path);
+            }
+            if (documentPath != null && named[0] == null && documentPath.equals(path)) {
+                named[0] = e;
+            }
+            if (named[1] == null) {
+                named[1] = e;
+            }
+            if (file != null && named[2] == null && file.toString().equals(path)) {
+                named[2] = e;
+            }
+            if (fileSha != null && fileSha.equals(OpinionFile.text(e.document(), "sha256")) && sameContent.size() < 2) {
+                sameContent.add(e);
+            }
+        });
         if (documentPath != null) {
-            for (ObjectNode d : documents) {
-                if (documentPath.equals(OpinionFile.text(d, "path"))) {
-                    return d;
-                }
+            if (named[0] != null) {
+                return named[0];
             }
             throw new Ambiguous("the opinion has no document " + documentPath + " (its documents: "
-                    + String.join(", ", documents.stream().map(d -> OpinionFile.text(d, "path")).limit(10).toList())
-                    + (documents.size() > 10 ? ", …" : "") + ")");
+                    + String.join(", ", paths.subList(0, Math.min(10, paths.size())))
+                    + (paths.size() > 10 ? ", …" : "") + ")");
         }
-        if (documents.size() == 1) {
-            return documents.get(0);
+        if (opinion.size() == 1) {
+            return named[1];
         }
-        if (file != null) {
-            for (ObjectNode d : documents) {
-                if (file.toString().equals(OpinionFile.text(d, "path"))) {
-                    return d;
-                }
-            }
-            if (Files.isRegularFile(file)) {
-                String sha = Digests.sha256(file);
-                List<ObjectNode> same = documents.stream().filter(d -> sha.equals(OpinionFile.text(d, "sha256")))
-                        .toList();
-                if (same.size() == 1) {
-                    return same.get(0);
-                }
-            }
+        if (named[2] != null) {
+            return named[2];
         }
-        throw new Ambiguous("the opinion holds " + documents.size() + " documents; name one with --document PATH "
+        if (sameContent.size() == 1) {
+            return sameContent.get(0);
+        }
+        throw new Ambiguous("the opinion holds " + opinion.size() + " documents; name one with --document PATH "
                 + "(its path as the opinion writes it)");
     }
 
