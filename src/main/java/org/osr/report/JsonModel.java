@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.osr.gate.GateSummary;
+import org.osr.review.Approval;
 import org.osr.judge.Verdict;
 import org.osr.review.DocumentResult;
 import org.osr.review.Redactor;
@@ -59,12 +60,13 @@ final class JsonModel {
 
     record DocumentJson(String path, String sha256, long size, String mediaType, String title,
                         @JsonProperty("abstract") String abstractText, String verdict, int exitCode, long durationMs,
-                        DocumentResult.CoverageResult coverage, List<Finding> findings, Review review) {
+                        DocumentResult.CoverageResult coverage, List<Finding> findings, Review review,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Approval> approvals) {
         static DocumentJson of(DocumentResult r, Messages messages, Lang lang) {
             return new DocumentJson(r.path(), r.sha256(), r.size(), r.mediaType(), r.title(), r.abstractText(),
                     r.verdict().id(), r.exitCode(), r.durationMs(), r.coverage(),
                     r.findings().stream().map(f -> Finding.of(f, messages, lang)).toList(),
-                    new Review("preliminary", ReviewText.opinion(r, messages, lang), null, null));
+                    new Review("preliminary", ReviewText.opinion(r, messages, lang), null, null), r.approvals());
         }
     }
 

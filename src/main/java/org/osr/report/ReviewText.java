@@ -9,12 +9,12 @@ import org.osr.review.DocumentResult;
 import org.osr.rules.Lang;
 
 /** The one-sentence preliminary opinion a reviewer reads first, in Chinese or English. */
-final class ReviewText {
+public final class ReviewText {
     private ReviewText() {
     }
 
     /** The opinion; the result's problem messages come masked. */
-    static String opinion(DocumentResult r, Messages messages, Lang lang) {
+    public static String opinion(DocumentResult r, Messages messages, Lang lang) {
         Verdict v = r.verdict();
         String head = v.label(lang) + (lang == Lang.ZH ? "：" : ": ");
         return switch (v) {
@@ -58,7 +58,7 @@ final class ReviewText {
         return v == Verdict.WITHHOLD ? "withhold" : v == Verdict.REFER ? "refer" : "redact";
     }
 
-    static String where(DocumentResult.Location f, Lang lang) {
+    public static String where(DocumentResult.Location f, Lang lang) {
         String part = PartNames.name(f.part(), lang);
         if (lang == Lang.ZH) {
             return "（" + part + (f.page() != null ? "第" + f.page() + "页" : "") + "第" + f.line() + "行）";
@@ -66,7 +66,7 @@ final class ReviewText {
         return " (" + part + (f.page() != null ? ", page " + f.page() : "") + ", line " + f.line() + ")";
     }
 
-    static String problems(DocumentResult r, Lang lang) {
+    public static String problems(DocumentResult r, Lang lang) {
         if (lang == Lang.ZH) {
             return r.coverage().problems().stream().map(p -> zh(p.code()))
                     .distinct().collect(Collectors.joining("；")) + "，须人工审查。";

@@ -23,10 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param sha256   the document's identity: SHA-256 of its bytes (null when it could not be read)
  * @param title    the document's title, whitespace collapsed, masked, cut to {@value #TITLE_CHARS} characters
  * @param abstractText the first {@value #ABSTRACT_CHARS} characters of the body, likewise
+ * @param approvals    the sign-off stages people appended ({@code osr review approve}), oldest first; empty (and absent
+ *                     from the JSON) until the first
  */
 public record DocumentResult(String path, String sha256, long size, String mediaType, String title,
                              @JsonProperty("abstract") String abstractText, Verdict verdict, int exitCode,
-                             long durationMs, CoverageResult coverage, List<Finding> findings) {
+                             long durationMs, CoverageResult coverage, List<Finding> findings,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Approval> approvals) {
     public static final int TITLE_CHARS = 80;
     public static final int ABSTRACT_CHARS = 120;
     /** Characters of context each side of a match. */
@@ -35,6 +38,15 @@ public record DocumentResult(String path, String sha256, long size, String media
 
     public DocumentResult {
         findings = List.copyOf(findings);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** A result as a review makes it: nobody has signed it off yet. */
+    public DocumentResult(String path, String sha256, long size, String mediaType, String title, String abstractText,
+                          Verdict verdict, int exitCode, long durationMs, CoverageResult coverage,
+                          List<Finding> findings) {
+        this(path, sha256, size, mediaType, title, abstractText, verdict, exitCode, durationMs, coverage, findings,
+                List.of());
     }
 
     /**
@@ -83,7 +95,7 @@ public record DocumentResult(String path, String sha256, long size, String media
     /** The same document judged again on other findings (waivers, a baseline); path, coverage and timing stay. */
     public DocumentResult withFindings(List<Finding> kept, Verdict rejudged, int rejudgedExitCode) {
         return new DocumentResult(path, sha256, size, mediaType, title, abstractText, rejudged, rejudgedExitCode,
-                durationMs, coverage, kept);
+                durationMs, coverage, kept, approvals);
     }
 
     /** The strongest action among the findings that count (not waived); {@code note} when none does. */
@@ -110,7 +122,7 @@ public record DocumentResult(String path, String sha256, long size, String media
                 problems, coverage.images(), coverage.ocr());
         Verdict rejudged = judge.verdict(strongestCounting(findings), false);
         return new DocumentResult(path, sha256, size, mediaType, title, abstractText, rejudged,
-                judge.exitCode(rejudged), durationMs, partial, findings);
+                judge.exitCode(rejudged), durationMs, partial, findings, approvals);
     }
 
     /**

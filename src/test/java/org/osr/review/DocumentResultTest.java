@@ -58,6 +58,19 @@ class DocumentResultTest {
     }
 
     @Test
+    void approvalsRoundTripAndAreAbsentUntilTheFirst() throws Exception {
+        DocumentResult r = result(Path.of("samples/notice-marked.docx"));
+        assertThat(r.approvals()).isEmpty();
+        assertThat(r.toJson()).doesNotContain("approvals");
+        Approval review = new Approval("review", "王芳", "2026-11-30T08:00:00Z", "withhold", r.sha256(), null);
+        DocumentResult signed = new DocumentResult(r.path(), r.sha256(), r.size(), r.mediaType(), r.title(),
+                r.abstractText(), r.verdict(), r.exitCode(), r.durationMs(), r.coverage(), r.findings(),
+                List.of(review));
+        assertThat(DocumentResult.fromJson(signed.toJson())).isEqualTo(signed);
+        assertThat(signed.withFindings(List.of(), r.verdict(), r.exitCode()).approvals()).containsExactly(review);
+    }
+
+    @Test
     void holdsNeitherTheTextNorAMaskedValue() throws Exception {
         String deep = "第九条 本通知自印发之日起施行，由区应急管理局负责解释。";
         Path file = Files.writeString(dir.resolve("申请-11010519491231002X.txt"), "关于核对申请人信息的通知\n"

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.osr.judge.Verdict;
+import org.osr.review.Approval;
 import org.osr.rules.Lang;
 import org.osr.sweep.ManifestEntry;
 import org.osr.sweep.SweepItem;
@@ -40,13 +41,27 @@ final class Ledger {
     }
 
     /** Column widths in characters, for the workbook. */
-    static final int[] WIDTHS = {8, 40, 16, 20, 60, 22, 40, 66, 30, 12, 12};
+    static final int[] WIDTHS = {8, 40, 16, 20, 60, 22, 40, 66, 30, 24, 24};
 
     List<String> row(long number, ManifestEntry e) {
+        return row(number, e, List.of());
+    }
+
+    /**
+     * @param approvals the sign-off stages recorded for the item's content ({@code osr review approve} on the sweep's
+     *                  results.jsonl): shown in the reviewer and approver columns, which stay empty without them
+     */
+    List<String> row(long number, ManifestEntry e, List<Approval> approvals) {
         Verdict verdict = SweepTotals.verdictOf(e);
         return List.of(Long.toString(number), name(e), decision(verdict), verdict == null
                 || verdict == Verdict.PUBLISHABLE ? "" : reasons(e.categories()), carrier(e),
-                nz(e.reviewedAt()), packs, nz(e.sha256()), note(e), "", "");
+                nz(e.reviewedAt()), packs, nz(e.sha256()), note(e), stages(approvals, Approval.Stage.REVIEW),
+                stages(approvals, Approval.Stage.FINAL));
+    }
+
+    private String stages(List<Approval> approvals, Approval.Stage stage) {
+        return approvals.stream().filter(a -> stage.id().equals(a.stage())).map(a -> a.line(lang))
+                .collect(Collectors.joining(lang == Lang.ZH ? "；" : "; "));
     }
 
     private String decision(Verdict verdict) {

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.osr.review.Approval;
+import org.osr.review.DocumentResult;
 import org.osr.report.Messages;
 import org.osr.rules.Action;
 import org.osr.rules.Lang;
@@ -52,6 +56,7 @@ public final class SweepOutputs {
         Attention attention = new Attention(attentionCap);
         Ledger ledger = new Ledger(lang, run.packs());
         SweepLines lines = new SweepLines();
+        Map<String, List<Approval>> approvals = approvals(sweepDirs);
 
         Path csvTmp = outDir.resolve(LEDGER_CSV + ".tmp");
         Path xlsxTmp = outDir.resolve(LEDGER_XLSX + ".tmp");
@@ -64,7 +69,8 @@ public final class SweepOutputs {
                 var e = line.value();
                 totals.add(e);
                 attention.add(e);
-                List<String> row = ledger.row(++number[0], e);
+                List<String> row = ledger.row(++number[0], e,
+                        e.sha256() == null ? List.of() : approvals.getOrDefault(e.sha256(), List.of()));
                 csv.row(row);
                 xlsx.row(row);
             });
@@ -84,6 +90,28 @@ public final class SweepOutputs {
         move(reportTmp, outDir.resolve(REPORT));
         move(summaryTmp, outDir.resolve(SweepSummary.FILE));
         return summary;
+    }
+
+    /**
+     * The sign-off stages recorded in the results ({@code osr review approve} on results.jsonl), by the SHA-256 they
+     * apply to. Only the lines that carry approvals are parsed, so a sweep nobody signed off costs one scan of text.
+     */
+    static Map<String, List<Approval>> approvals(List<Path> sweepDirs) throws IOException {
+        Map<String, List<Approval>> bySha = new HashMap<>();
+        for (Path dir : sweepDirs) {
+            JsonLines.read(dir.resolve(SweepLines.RESULTS),
+                    text -> text.contains("\"approvals\"") ? DocumentResult.fromJson(text) : null,
+                    r -> {
+                        if (r != null) {
+                            for (Approval a : r.approvals()) {
+                                if (a.sha256() != null) {
+                                    bySha.computeIfAbsent(a.sha256(), k -> new ArrayList<>()).add(a);
+                                }
+                            }
+                        }
+                    });
+        }
+        return bySha;
     }
 
     /** The run's {@code --fail-on}; redact (the default) when unknown; the strictest when merged shards differ. */
