@@ -62,6 +62,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine(Io io) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("scan", new ScanCommand(io));
+        cli.addSubcommand("clean", new CleanCommand(io));
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
