@@ -21,6 +21,15 @@ record CleanRun(int code, String out, String err) {
         return new CleanRun(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
+    /** Refused with {@code code}: no copy, nothing else left beside the original (no temporary file), and said so. */
+    void assertRefused(int code, Path original, Path copy) {
+        org.assertj.core.api.Assertions.assertThat(code()).as("%s", this).isEqualTo(code);
+        org.assertj.core.api.Assertions.assertThat(copy).doesNotExist();
+        org.assertj.core.api.Assertions.assertThat(original.getParent().toFile().list())
+                .containsExactly(original.getFileName().toString());
+        org.assertj.core.api.Assertions.assertThat(err()).contains("nothing was written");
+    }
+
     /** The summary's count for one kind of removal ("comments 2" → 2), 0 when it is not listed. */
     int removed(Removal kind) {
         for (String line : out.split("\n")) {
