@@ -46,13 +46,15 @@ import picocli.CommandLine.Parameters;
         description = "Write a publication copy of a DOCX, PDF or HTML file: tracked changes resolved, comments, "
                 + "hidden text, properties, embedded objects and revision history removed, personal data masked; "
                 + "then review the copy with the same rule packs.",
-        footer = {"", "Exit codes: 0 the copy is written and its review is publishable with complete coverage;",
-                "1 or 3 the copy is written but its review is redact/refer or unreviewable (the review says why);",
-                "2 FILE has a withhold finding: it must not be published, nothing is written;",
-                "4 personal data in a PDF's page text cannot be removed exactly: redact it in the source document,",
-                "nothing is written; 3 also when FILE cannot be cleaned (damaged); 64 usage error, or a format clean",
-                "does not write; 65 FILE cannot be read; 70 internal error; 74 the copy cannot be written;",
-                "78 invalid rule pack."})
+        footer = {"", "Exit codes:",
+                "  0  the copy is written and its review is publishable, coverage complete",
+                "  1  the copy is written, but its review is redact or refer (it says why)",
+                "  2  FILE has a withhold finding: it must not be published; nothing written",
+                "  3  the copy's review is unreviewable, or FILE could not be cleaned",
+                "  4  personal data in a PDF's page text cannot be removed exactly: redact",
+                "     it in the source document and convert again; nothing written",
+                "  64 usage error, or a format clean does not write; 65 FILE unreadable;",
+                "  70 internal error; 74 the copy cannot be written; 78 invalid rule pack"})
 final class CleanCommand implements Callable<Integer> {
     /** Personal data a format's cleaner cannot remove exactly: to be redacted in the source document. */
     static final int NOT_EXACT = 4;
