@@ -55,6 +55,7 @@ public final class DocxCleaner implements FormatCleaner {
     private static final Set<String> EMBEDDED_PARTS = Set.of(R + "oleObject", R + "package", R + "aFChunk");
     /** The template's path, often with the drafter's user name in it ({@code C:\\Users\\zhangsan\\…}). */
     private static final Set<String> TEMPLATE_LINKS = Set.of(R + "attachedTemplate");
+    private static final Set<String> MACRO_PARTS = Set.of(MS + "2006/relationships/vbaProject");
     private static final Set<String> GLOSSARY_PARTS = Set.of(R + "glossaryDocument");
     /** Attributes whose values a reader sees or a screen reader speaks: alt text, watermark text, field codes. */
     private static final Set<String> SHOWN_ATTRIBUTES = Set.of("descr", "title", "alt", "string", "instr");
@@ -93,6 +94,7 @@ public final class DocxCleaner implements FormatCleaner {
             removals.add(Removal.COMMENT_AUTHORS, dropParts(pkg, PEOPLE_PARTS));
             dropParts(pkg, COMMENT_PARTS);
             removals.add(Removal.GLOSSARY, dropParts(pkg, GLOSSARY_PARTS));
+            removals.add(Removal.MACROS, dropParts(pkg, MACRO_PARTS));
             int embeddedFiles = dropParts(pkg, EMBEDDED_PARTS);
             dropParts(pkg, TEMPLATE_LINKS);   // counted with the settings' w:attachedTemplate
             int embeddedElements = 0;
@@ -103,6 +105,7 @@ public final class DocxCleaner implements FormatCleaner {
                 }
             }
             dropUnshownImages(pkg, shown);
+            maskLinks(pkg, redactor, removals);
             removals.add(Removal.EMBEDDED_OBJECTS, Math.max(embeddedFiles, embeddedElements));
             properties(pkg, removals);
             try (OutputStream out = Files.newOutputStream(target)) {
@@ -214,6 +217,32 @@ public final class DocxCleaner implements FormatCleaner {
             link.source().removeRelationship(link.rel().getId());
             if (link.target() != null && users.merge(link.target().getPartName().getName(), -1, Integer::sum) == 0) {
                 pkg.removePart(link.target());
+            }
+        }
+    }
+
+    /** Targets of external links ({@code tel:}, {@code mailto:}, a path with a name in it), masked in place. */
+    private static void maskLinks(OPCPackage pkg, Redactor redactor, Removals removals)
+            throws InvalidFormatException {
+        for (PackagePart part : new ArrayList<>(pkg.getParts())) {
+            if (part.isRelationshipPart()) {
+                continue;
+            }
+            List<PackageRelationship> rels = new ArrayList<>();
+            part.getRelationships().forEach(rels::add);
+            for (PackageRelationship rel : rels) {
+                if (rel.getTargetMode() != TargetMode.EXTERNAL) {
+                    continue;
+                }
+                String target = rel.getTargetURI().toString();
+                String decoded = java.net.URLDecoder.decode(target.replace("+", "%2B"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String masked = redactor.mask(decoded);
+                if (!masked.equals(decoded)) {
+                    part.removeRelationship(rel.getId());
+                    part.addExternalRelationship(masked, rel.getRelationshipType(), rel.getId());
+                    removals.add(Removal.MASKED_VALUES, JoinedText.values(decoded, masked));
+                }
             }
         }
     }

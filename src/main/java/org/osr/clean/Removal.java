@@ -17,6 +17,7 @@ public enum Removal {
     THUMBNAIL("thumbnails"),
     EMBEDDED_OBJECTS("embedded objects"),
     GLOSSARY("building-block glossaries"),
+    MACROS("macro projects"),
     REVISION_IDS("revision ids (rsid)"),
     XMP("XMP metadata streams"),
     ANNOTATIONS("annotations"),

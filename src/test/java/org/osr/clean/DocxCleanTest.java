@@ -52,7 +52,7 @@ class DocxCleanTest {
                 .header(run("××区人民政府办公室"), deleted("（征求意见稿）"))
                 .footer(run("第 1 页"), hidden("打印人：张三"))
                 .customProperty("审核人", "王五").customProperty("承办科室", "综合科")
-                .oleObject().altChunk("<html><body><p>合并进来的内容</p></body></html>").thumbnail()
+                .oleObject().altChunk("<html><body><p>合并进来的内容</p></body></html>").thumbnail().macros()
                 .write(dir.resolve("draft.docx"));
         Path copy = dir.resolve("public.docx");
 
@@ -78,7 +78,7 @@ class DocxCleanTest {
         Map<String, String> parts = xmlParts(copy);
         assertThat(parts.keySet()).noneMatch(n -> n.contains("comments") || n.contains("people")
                 || n.contains("embeddings") || n.contains("afchunk") || n.contains("custom.xml")
-                || n.contains("thumbnail") || n.contains("media/image1"));
+                || n.contains("thumbnail") || n.contains("media/image1") || n.contains("vbaProject"));
         parts.forEach((name, xml) -> assertThat(xml).as(name)
                 .doesNotContain("<w:ins ", "<w:del ", "<w:delText", "w:rsid", "<w:vanish", "commentReference",
                         "commentRangeStart", "<w:object", "altChunk", "rPrChange", "docVar", "attachedTemplate",
@@ -92,6 +92,7 @@ class DocxCleanTest {
         assertThat(run.removed(Removal.EMBEDDED_OBJECTS)).isEqualTo(2);
         assertThat(run.removed(Removal.DOCUMENT_VARIABLES)).isEqualTo(1);
         assertThat(run.removed(Removal.THUMBNAIL)).isEqualTo(1);
+        assertThat(run.removed(Removal.MACROS)).isEqualTo(1);
         assertThat(run.removed(Removal.REVISION_IDS)).isPositive();
         assertThat(run.out()).contains("PUBLISHABLE");
     }
@@ -104,6 +105,7 @@ class DocxCleanTest {
                         run("<w:b/><w:color w:val=\"FF0000\"/>", "19491231"), run("002X"), run("，特此公示。"))
                 .raw(row(run("经办人"), run(OTHER_ID)))
                 .paragraph(LayeredDocx.textBox("联系电话：" + MOBILE))
+                .link("联系经办人", "tel:" + MOBILE)
                 .footnote("注", "联系电话：" + MOBILE)
                 .header(run("经办人身份证 " + OTHER_ID))
                 .write(dir.resolve("notice.docx"));

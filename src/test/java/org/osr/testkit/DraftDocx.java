@@ -33,6 +33,8 @@ public final class DraftDocx {
     private boolean oleObject;
     private String altChunkHtml;
     private boolean thumbnail;
+    private boolean macros;
+    private final List<String> links = new ArrayList<>();
 
     public DraftDocx paragraph(String... runs) {
         body.append(p(runs));
@@ -98,6 +100,19 @@ public final class DraftDocx {
     /** An alt-chunk: an HTML file Word merges into the body when it opens the document. */
     public DraftDocx altChunk(String html) {
         this.altChunkHtml = html;
+        return this;
+    }
+
+    /** A body paragraph that is a hyperlink to the external {@code target} ({@code tel:…}, {@code mailto:…}). */
+    public DraftDocx link(String text, String target) {
+        links.add(target);
+        body.append(p("<w:hyperlink r:id=\"rIdLink" + links.size() + "\">" + run(text) + "</w:hyperlink>"));
+        return this;
+    }
+
+    /** A VBA project ({@code word/vbaProject.bin}), as a macro-enabled document carries. */
+    public DraftDocx macros() {
+        this.macros = true;
         return this;
     }
 
@@ -212,7 +227,10 @@ public final class DraftDocx {
                         + rel("rId7", "http://schemas.microsoft.com/office/2011/relationships/people", "people.xml"),
                 oleObject ? rel("rId8", REL + "/oleObject", "embeddings/oleObject1.bin")
                         + rel("rId9", REL + "/image", "media/image1.png") : "",
-                altChunkHtml == null ? "" : rel("rId10", REL + "/aFChunk", "afchunk1.htm")));
+                altChunkHtml == null ? "" : rel("rId10", REL + "/aFChunk", "afchunk1.htm"),
+                macros ? rel("rId11", "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+                        "vbaProject.bin") : "",
+                linkRels()));
 
         String object = oleObject ? p("<w:r><w:object w:dxaOrig=\"1440\" w:dyaOrig=\"1440\"><v:shape id=\"_x0000_i1025\""
                 + " type=\"#_x0000_t75\" style=\"width:72pt;height:72pt\"><v:imagedata r:id=\"rId9\" o:title=\"\"/>"
@@ -267,6 +285,9 @@ public final class DraftDocx {
         if (altChunkHtml != null) {
             entries.put("word/afchunk1.htm", altChunkHtml);
         }
+        if (macros) {
+            entries.put("word/vbaProject.bin", "Sub AutoOpen()");
+        }
         if (thumbnail) {
             entries.put("docProps/thumbnail.jpeg", "thumbnail");
         }
@@ -293,6 +314,16 @@ public final class DraftDocx {
             entries.put("docProps/custom.xml", xml(xml.append("</Properties>").toString()));
         }
         return LayoutDocx.zip(entries);
+    }
+
+    private String linkRels() {
+        StringBuilder xml = new StringBuilder();
+        for (int i = 0; i < links.size(); i++) {
+            xml.append("<Relationship Id=\"rIdLink").append(i + 1).append("\" Type=\"").append(REL)
+                    .append("/hyperlink\" Target=\"").append(LayeredDocx.escape(links.get(i)))
+                    .append("\" TargetMode=\"External\"/>");
+        }
+        return xml.toString();
     }
 
     private static String orEmpty(StringBuilder paragraphs) {
