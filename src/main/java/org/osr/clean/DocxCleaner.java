@@ -392,13 +392,25 @@ public final class DocxCleaner implements FormatCleaner {
     /** Accepts insertions, drops deletions and tracked formatting changes. */
     private static boolean revisions(Document doc, Removals removals) {
         boolean changed = false;
+        List<Element> deletedMarks = new ArrayList<>();
         for (String local : List.of("del", "moveFrom")) {
             for (Element e : Dom.all(doc, W, local)) {
                 if (Dom.attached(e)) {
-                    removals.add(Removal.DELETIONS_DROPPED, inRunProperties(e) ? 0 : 1);
+                    boolean mark = inRunProperties(e);
+                    if (mark && e.getParentNode().getParentNode() instanceof Element pPr
+                            && "pPr".equals(pPr.getLocalName()) && pPr.getParentNode() instanceof Element p) {
+                        deletedMarks.add(p);
+                    }
+                    removals.add(Removal.DELETIONS_DROPPED, mark ? 0 : 1);
                     Dom.remove(e);
                     changed = true;
                 }
+            }
+        }
+        for (Element p : deletedMarks) {
+            // a paragraph deleted whole: nothing of it is left, so it goes too (a cell keeps its last paragraph)
+            if (Dom.attached(p) && Dom.all(p, W, "r").isEmpty() && !lastInCell(p)) {
+                Dom.remove(p);
             }
         }
         for (String local : List.of("ins", "moveTo")) {
@@ -435,6 +447,18 @@ public final class DocxCleaner implements FormatCleaner {
             }
         }
         return changed;
+    }
+
+    private static boolean lastInCell(Element p) {
+        if (!(p.getParentNode() instanceof Element parent) || "body".equals(parent.getLocalName())) {
+            return false;
+        }
+        for (Node n = p.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && "p".equals(e.getLocalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inRunProperties(Element e) {

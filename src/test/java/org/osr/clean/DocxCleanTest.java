@@ -185,16 +185,19 @@ class DocxCleanTest {
     }
 
     @Test
-    void aReferTermInATrackedDeletionOnlyIsGoneWithItAndTheCopyPasses() throws IOException {
+    void aReferTermInTrackedDeletionsOnlyIsGoneWithThemAndTheCopyPasses() throws IOException {
         Path draft = new DraftDocx()
                 .paragraph(run("关于做好年度工作的通知"), deleted("示例敏感词甲"))
+                .raw(DraftDocx.deletedParagraph("本段含示例敏感词甲，已整段删除。"))
+                .paragraph(run("特此通知。"))
                 .write(dir.resolve("deleted-term.docx"));
         Path copy = dir.resolve("public.docx");
 
         CleanRun run = CleanRun.clean(draft, copy);
 
         assertThat(run.code()).as("%s", run).isZero();
-        assertThat(body(copy)).containsExactly("关于做好年度工作的通知");
+        assertThat(body(copy)).containsExactly("关于做好年度工作的通知", "特此通知。");
+        assertThat(run.removed(Removal.DELETIONS_DROPPED)).isEqualTo(2);
     }
 
     // ---- reading the copy -----------------------------------------------------------------------------------

@@ -150,6 +150,12 @@ public final class DraftDocx {
                 + "xml:space=\"preserve\">" + LayeredDocx.escape(text) + "</w:delText></w:r></w:del>";
     }
 
+    /** A paragraph deleted whole with track changes on: its runs and its paragraph mark. */
+    public static String deletedParagraph(String text) {
+        return "<w:p><w:pPr><w:rPr><w:del w:id=\"104\" w:author=\"李四\" w:date=\"2026-05-01T09:00:00Z\"/></w:rPr>"
+                + "</w:pPr>" + deleted(text) + "</w:p>";
+    }
+
     /** A run changed from plain to bold with track changes on. */
     public static String reformatted(String text) {
         return "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"103\" w:author=\"李四\" w:date=\"2026-05-01T09:00:00Z\">"
