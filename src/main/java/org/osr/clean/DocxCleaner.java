@@ -57,6 +57,8 @@ public final class DocxCleaner implements FormatCleaner {
     private static final Set<String> TEMPLATE_LINKS = Set.of(R + "attachedTemplate");
     private static final Set<String> MACRO_PARTS = Set.of(MS + "2006/relationships/vbaProject");
     private static final Set<String> GLOSSARY_PARTS = Set.of(R + "glossaryDocument");
+    /** What Word shows for the tabs and breaks between the runs of a paragraph. */
+    private static final Map<String, String> WORD_BREAKS = Map.of("tab", "\t", "ptab", "\t", "br", "\n", "cr", "\n");
     /** Attributes whose values a reader sees or a screen reader speaks: alt text, watermark text, field codes. */
     private static final Set<String> SHOWN_ATTRIBUTES = Set.of("descr", "title", "alt", "string", "instr");
 
@@ -354,9 +356,9 @@ public final class DocxCleaner implements FormatCleaner {
             changed |= hidingStyles(doc);
             changed |= revisionIds(doc, here);
         }
-        changed |= maskText(doc, W, "t", redactor, here);
-        changed |= maskText(doc, W, "instrText", redactor, here);
-        changed |= maskText(doc, A, "t", redactor, here);
+        changed |= maskText(doc, W, "t", WORD_BREAKS, redactor, here);
+        changed |= maskText(doc, W, "instrText", Map.of(), redactor, here);
+        changed |= maskText(doc, A, "t", Map.of("br", "\n"), redactor, here);
         changed |= maskAttributes(doc.getDocumentElement(), redactor, here);
         if (changed) {
             write(part, doc);
@@ -556,20 +558,28 @@ public final class DocxCleaner implements FormatCleaner {
         return n > 0;
     }
 
-    /** Masks the text of each paragraph ({@code w:p}, {@code a:p}) as one line, run by run. */
-    private static boolean maskText(Document doc, String ns, String local, Redactor redactor, Removals removals) {
+    /**
+     * Masks the text of each paragraph ({@code w:p}, {@code a:p}) as one line, run by run. Tabs and breaks between
+     * runs take part as what they show, so two numbers a tab apart stay two numbers; only the text is written back.
+     */
+    private static boolean maskText(Document doc, String ns, String text, Map<String, String> breaks,
+                                    Redactor redactor, Removals removals) {
         Map<Node, List<Element>> lines = new LinkedHashMap<>();
-        for (Element t : Dom.all(doc, ns, local)) {
-            Element p = Dom.ancestor(t, ns, "p");
-            lines.computeIfAbsent(p != null ? p : t.getParentNode(), k -> new ArrayList<>()).add(t);
+        for (Element e : Dom.all(doc, ns, "*")) {
+            if (e.getLocalName().equals(text) || breaks.containsKey(e.getLocalName())) {
+                Element p = Dom.ancestor(e, ns, "p");
+                lines.computeIfAbsent(p != null ? p : e.getParentNode(), k -> new ArrayList<>()).add(e);
+            }
         }
         boolean changed = false;
         for (List<Element> pieces : lines.values()) {
-            JoinedText.Masked masked = JoinedText.mask(pieces.stream().map(Element::getTextContent).toList(),
-                    redactor);
+            JoinedText.Masked masked = JoinedText.mask(pieces.stream().map(e -> e.getLocalName().equals(text)
+                    ? e.getTextContent() : breaks.get(e.getLocalName())).toList(), redactor);
             if (masked.changed()) {
                 for (int i = 0; i < pieces.size(); i++) {
-                    pieces.get(i).setTextContent(masked.pieces().get(i));
+                    if (pieces.get(i).getLocalName().equals(text)) {
+                        pieces.get(i).setTextContent(masked.pieces().get(i));
+                    }
                 }
                 removals.add(Removal.MASKED_VALUES, masked.values());
                 changed = true;

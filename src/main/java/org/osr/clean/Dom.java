@@ -35,7 +35,12 @@ final class Dom {
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;   // thrown, not also printed on stderr
+                }
+            });
             return builder.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("cannot read an XML part: " + e.getMessage(), e);

@@ -137,6 +137,22 @@ class DocxCleanTest {
     }
 
     @Test
+    void alternativeTextOfAPictureAndTwoValuesATabApartAreMaskedToo() throws IOException {
+        Path draft = dir.resolve("pictured.docx");
+        Files.write(draft, new LayeredDocx().text("关于公示年度补助名单的通知")
+                .runs(LayeredDocx.run(OTHER_ID), "<w:r><w:tab/></w:r>", LayeredDocx.run(ID))
+                .imageWithAltText("经办人身份证 " + ID).build());
+        Path copy = dir.resolve("public.docx");
+
+        CleanRun run = CleanRun.clean(draft, copy);
+
+        assertThat(run.code()).as("%s", run).isZero();
+        String document = xmlParts(copy).get("word/document.xml");
+        assertThat(document).doesNotContain(ID, OTHER_ID).contains("descr=\"经办人身份证 " + Masker.mask(ID) + "\"");
+        assertThat(body(copy)).contains(Masker.mask(OTHER_ID) + "\t" + Masker.mask(ID));
+    }
+
+    @Test
     void personalDataOnlyInACommentLeavesWithTheCommentAndTheBodyStaysAsItWas() throws IOException {
         Path draft = new DraftDocx()
                 .paragraph(run("关于公布年度检查结果的通知"))
