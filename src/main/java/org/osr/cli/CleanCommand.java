@@ -107,7 +107,13 @@ final class CleanCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds));
         String shown = masking.plain().maskPath(file.toString());
         try {
-            Opinion original = reviewer.review(file, file.toString());
+            Opinion original;
+            try {
+                original = reviewer.review(file, file.toString());
+            } catch (IOException e) {
+                err.println("osr: cannot read " + shown + ": " + masking.plain().mask(org.osr.source.Inputs.reason(e)));
+                return ExitCodes.UNREADABLE_INPUT;
+            }
             List<String> withheld = original.findings().stream().filter(h -> h.rule().action() == Action.WITHHOLD)
                     .map(h -> h.rule().id()).distinct().toList();
             if (!withheld.isEmpty()) {

@@ -83,6 +83,9 @@ class PdfCleanTest {
         assertThat(text).contains(TITLE).doesNotContain(ID, "0519491231");
         assertThat(compact(text)).contains("申请人身份证号：1101002X，特此公示。");
         assertThat(contentBytes(copy)).doesNotContain("0519491231");
+        assertThat(everyStreamInTheFile(pdf)).contains("0519491231");
+        assertThat(everyStreamInTheFile(copy)).as("no stream in the copy holds the value, not even an unused one")
+                .doesNotContain("0519491231");
         assertThat(xOf(copy, "，")).isCloseTo(xOf(pdf, "，"), org.assertj.core.data.Offset.offset(0.01f));
         assertThat(run.removed(Removal.MASKED_VALUES)).isEqualTo(1);
     }
@@ -101,6 +104,36 @@ class PdfCleanTest {
         String text = compact(text(copy));
         assertThat(text).doesNotContain(ID, MOBILE).contains("身份证号：1101002X",
                 "联系电话：" + org.osr.review.Masker.mask(MOBILE).replace("*", ""));
+    }
+
+    @Test
+    void anEarlierRevisionOfTheFileIsNotCarriedOver() throws IOException {
+        byte[] first = new DraftPdf().line(cjk(TITLE)).line(cjk("身份证号："), latin(ID)).build();
+        Path pdf = dir.resolve("revised.pdf");
+        try (PDDocument doc = Loader.loadPDF(first);
+             java.io.OutputStream out = Files.newOutputStream(pdf)) {
+            org.apache.pdfbox.pdmodel.PDPage page = doc.getPage(0);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.OVERWRITE, true)) {
+                cs.beginText();
+                cs.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 14);
+                cs.newLineAtOffset(80, 760);
+                cs.showText("Notice 2026-17");
+                cs.endText();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+        }
+        assertThat(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1)).contains("%%EOF");
+        assertThat(text(pdf)).contains("Notice 2026-17").doesNotContain(ID);
+        assertThat(everyStreamInTheFile(pdf)).as("the first revision is still in the file").contains("0519491231");
+        Path copy = dir.resolve("public.pdf");
+
+        CleanRun run = CleanRun.clean(pdf, copy);
+
+        assertThat(run.code()).as("%s", run).isZero();
+        assertThat(everyStreamInTheFile(copy)).contains("Notice 2026-17").doesNotContain("0519491231");
     }
 
     @Test
@@ -129,6 +162,37 @@ class PdfCleanTest {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile()); InputStream in = doc.getPage(0).getContents()) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** Every FlateDecode stream in the file's bytes, revisions that no longer count included, inflated. */
+    private static String everyStreamInTheFile(Path pdf) throws IOException {
+        byte[] bytes = Files.readAllBytes(pdf);
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        StringBuilder all = new StringBuilder();
+        for (int at = raw.indexOf("stream"); at >= 0; at = raw.indexOf("stream", at + 6)) {
+            int start = at + 6;
+            if (raw.startsWith("\r\n", start)) {
+                start += 2;
+            } else if (raw.startsWith("\n", start)) {
+                start += 1;
+            } else {
+                continue;   // "endstream"
+            }
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+            inflater.setInput(bytes, start, bytes.length - start);
+            byte[] buffer = new byte[1 << 16];
+            try {
+                int n;
+                while ((n = inflater.inflate(buffer)) > 0) {
+                    all.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                }
+            } catch (java.util.zip.DataFormatException e) {
+                // not a Flate stream
+            } finally {
+                inflater.end();
+            }
+        }
+        return all.toString();
     }
 
     /** Where PDFBox places the first glyph spelling {@code character}. */
