@@ -72,6 +72,11 @@ public final class DocxCleaner implements FormatCleaner {
         if (head.length < 4 || head[0] != 'P' || head[1] != 'K') {
             return false;
         }
+        // named as Word names it: ours even when damaged, so a broken file is "cannot clean", not "not a format"
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.matches(".*\\.(docx|docm|dotx|dotm)")) {
+            return true;
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return zip.getEntry("word/document.xml") != null || zip.getEntry("[Content_Types].xml") != null
                     && zip.stream().anyMatch(e -> e.getName().startsWith("word/"));

@@ -37,6 +37,7 @@ class CleanCommandTest {
         CleanRun withPack = CleanRun.clean(draft, copy, "--rules", pack.toString());
 
         assertThat(withPack.code()).as("%s", withPack).isZero();
+        DocxCleanTest.assertNothingUnseenLeft(copy);
         assertThat(text(copy)).contains("经办人工号：" + Masker.mask("ZX204611") + "，已审核。");
         assertThat(withPack.out() + withPack.err()).doesNotContain("ZX204611");
 
@@ -54,6 +55,18 @@ class CleanCommandTest {
         assertThat(run.code()).isEqualTo(64);
         assertThat(run.err()).contains("DOCX, PDF, HTML");
         assertThat(dir.resolve("public.txt")).doesNotExist();
+    }
+
+    @Test
+    void aDamagedDocumentCannotBeCleanedAndNothingIsWritten() throws IOException {
+        byte[] whole = new DraftDocx().paragraph(run("关于做好年度工作的通知")).build();
+        Path damaged = dir.resolve("damaged.docx");
+        Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        CleanRun run = CleanRun.clean(damaged, dir.resolve("public.docx"));
+
+        run.assertRefused(3, damaged, dir.resolve("public.docx"));
+        assertThat(run.err()).contains("cannot clean");
     }
 
     @Test
