@@ -23,17 +23,18 @@ import org.osr.review.Redactor;
 
 /**
  * The publication copy of a web page (jsoup; the page's own character set is kept, markup otherwise unchanged):
- * comments, hidden elements ({@code hidden}, inline {@code display:none} or {@code visibility:hidden},
- * {@code <template>}, hidden form fields) and {@code <meta>} properties ({@code name}, {@code property},
+ * comments, hidden elements ({@code hidden}, {@code display:none} or {@code visibility:hidden} inline or by a
+ * top-level rule of the page's own style sheet, {@code <template>}, hidden form fields) and {@code <meta>} properties ({@code name}, {@code property},
  * {@code itemprop}; the character set and the viewport stay) are removed; personal data is masked in the text (each
  * block's text as one line, so a value split by inline tags is found whole), in script data and in the attributes a
  * reader sees or a link carries ({@code alt}, {@code title}, {@code href}, {@code value}, {@code data-*}, …).
  */
 public final class HtmlCleaner implements FormatCleaner {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
-            "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\b", Pattern.CASE_INSENSITIVE);
+            "(?:^|[;{])\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKUP_START = Pattern.compile(
             "^\\s*(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body)\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final List<String> KEPT_META = List.of("viewport");
 
     @Override
@@ -74,6 +75,14 @@ public final class HtmlCleaner implements FormatCleaner {
                 removals.add(Removal.HIDDEN_ELEMENTS);
             }
         }
+        for (String selector : hidingSelectors(page)) {
+            for (Element e : selectOrNone(page, selector)) {
+                if (e.ownerDocument() != null && !List.of("html", "head", "body").contains(e.normalName())) {
+                    e.remove();
+                    removals.add(Removal.HIDDEN_ELEMENTS);
+                }
+            }
+        }
         for (Element meta : page.select("meta[name], meta[property], meta[itemprop]")) {
             if (meta.ownerDocument() != null && !KEPT_META.contains(meta.attr("name").toLowerCase(Locale.ROOT))) {
                 meta.remove();
@@ -91,6 +100,52 @@ public final class HtmlCleaner implements FormatCleaner {
         return e.hasAttr("hidden") || tag.equals("template")
                 || tag.equals("input") && e.attr("type").equalsIgnoreCase("hidden")
                 || HIDDEN_STYLE.matcher(e.attr("style")).find();
+    }
+
+    /**
+     * Selectors of the page's own style sheets whose rule hides what they match ({@code .note{display:none}}):
+     * top-level rules only, not those under {@code @media} (a layout for narrow screens hides what wide ones show),
+     * and no pseudo-classes ({@code :hover} hides only for a moment).
+     */
+    private static List<String> hidingSelectors(Document page) {
+        List<String> selectors = new ArrayList<>();
+        for (Element style : page.select("style")) {
+            String css = CSS_COMMENT.matcher(style.data()).replaceAll(" ");
+            int depth = 0;
+            int ruleStart = 0;
+            for (int i = 0; i < css.length(); i++) {
+                char c = css.charAt(i);
+                if (c == '{') {
+                    if (depth == 0) {
+                        String prelude = css.substring(ruleStart, i).strip();
+                        int end = css.indexOf('}', i);
+                        String body = end < 0 ? "" : css.substring(i + 1, end);
+                        if (!prelude.startsWith("@") && HIDDEN_STYLE.matcher(body).find()) {
+                            for (String selector : prelude.split(",")) {
+                                if (!selector.isBlank() && selector.indexOf(':') < 0) {
+                                    selectors.add(selector.strip());
+                                }
+                            }
+                        }
+                    }
+                    depth++;
+                } else if (c == '}') {
+                    depth = Math.max(0, depth - 1);
+                    ruleStart = i + 1;
+                } else if (c == ';' && depth == 0) {
+                    ruleStart = i + 1;   // after an @import or @charset statement
+                }
+            }
+        }
+        return selectors;
+    }
+
+    private static List<Element> selectOrNone(Document page, String selector) {
+        try {
+            return page.select(selector);
+        } catch (org.jsoup.select.Selector.SelectorParseException e) {
+            return List.of();
+        }
     }
 
     /** Each block's text nodes as one line, and each script's data on its own. */

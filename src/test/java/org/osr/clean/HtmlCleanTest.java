@@ -30,7 +30,9 @@ class HtmlCleanTest {
                 <html lang="zh-CN"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width">
                 <meta name="author" content="张三"><meta property="og:description" content="内部稿">
-                <title>关于公示年度补助名单的通知</title></head>
+                <title>关于公示年度补助名单的通知</title>
+                <style>/* notes */ .note{color:gray;display:none} @media print{.screen{display:none}}
+                a:hover{visibility:hidden}</style></head>
                 <body>
                 <!-- 审核意见：身份证号 %1$s 需删除 -->
                 <h1>关于公示年度补助名单的通知</h1>
@@ -41,6 +43,7 @@ class HtmlCleanTest {
                 <div hidden>草稿批注：待领导审定</div>
                 <p>正文<span style="display: none">内部备注</span>结束。</p>
                 <template><p>模板内容</p></template>
+                <p class="note">内部说明：名单经主任同意</p><p class="screen">屏幕上可见</p>
                 <form><input type="hidden" name="reviewer" value="王五"></form>
                 </body></html>
                 """.formatted(ID, OTHER_ID, MOBILE));
@@ -51,7 +54,8 @@ class HtmlCleanTest {
         assertThat(run.code()).as("%s", run).isZero();
         String html = Files.readString(copy, StandardCharsets.UTF_8);
         assertThat(html).doesNotContain(ID, OTHER_ID, MOBILE, "19491231", "张三", "内部稿", "审核意见", "草稿批注",
-                "内部备注", "模板内容", "王五");
+                "内部备注", "模板内容", "王五", "内部说明")
+                .contains("屏幕上可见");
         Document copyPage = Jsoup.parse(html);
         assertThat(comments(copyPage)).isZero();
         assertThat(copyPage.select("[hidden], template, input[type=hidden], meta[name=author], meta[property]"))
@@ -65,7 +69,7 @@ class HtmlCleanTest {
         assertThat(copyPage.select("p").get(2).text()).isEqualTo("正文结束。");
         assertThat(copyPage.title()).isEqualTo("关于公示年度补助名单的通知");
         assertThat(run.removed(Removal.HTML_COMMENTS)).isEqualTo(1);
-        assertThat(run.removed(Removal.HIDDEN_ELEMENTS)).isEqualTo(4);
+        assertThat(run.removed(Removal.HIDDEN_ELEMENTS)).isEqualTo(5);
         assertThat(run.removed(Removal.META)).isEqualTo(2);
         assertThat(run.removed(Removal.MASKED_VALUES)).isGreaterThanOrEqualTo(4);
     }
