@@ -62,6 +62,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine(Io io) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("scan", new ScanCommand(io));
+        cli.addSubcommand("clean", new CleanCommand(io));
         cli.addSubcommand("rules", new RulesCommand(io));
         cli.addSubcommand("version", new VersionCommand(io));
         cli.addSubcommand("waive", new WaiveCommand(io));
@@ -141,7 +142,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: scan, rules, waive, sweep, index, record, review, version or completion");
+                "a command is required: scan, clean, rules, waive, sweep, index, record, review, version or completion");
     }
 
     /** A command-line mistake found after parsing (exit 64). */

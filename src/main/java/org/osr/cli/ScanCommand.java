@@ -158,19 +158,24 @@ final class ScanCommand implements Callable<Integer> {
                 report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000));
                 out.commit();
             } catch (InternalFailure bug) {
-                io.err().println("osr: internal error while checking " + masking.plain().maskPath(bug.path()) + ": "
-                        + bug.getCause() + " (a bug in osr, not a problem of the file; please report it; OSR_DEBUG=1 "
-                        + "prints the stack trace)");
-                if (System.getenv("OSR_DEBUG") != null) {
-                    bug.printStackTrace(io.err());
-                }
-                return ExitCodes.INTERNAL;
+                return internalFailure(bug, masking, io.err());
             } catch (IOException e) {
                 throw new ReportOutput.WriteFailure((reportFile == null ? "standard output" : reportFile.toString())
                         + ": " + Inputs.reason(e));
             }
             return tally.exitCode();
         }
+    }
+
+    /** Exit 70 for a matcher or judge that failed on a file: a bug in osr, never a verdict on the file. */
+    static int internalFailure(InternalFailure bug, Masking masking, java.io.PrintStream err) {
+        err.println("osr: internal error while checking " + masking.plain().maskPath(bug.path()) + ": "
+                + bug.getCause() + " (a bug in osr, not a problem of the file; please report it; OSR_DEBUG=1 "
+                + "prints the stack trace)");
+        if (System.getenv("OSR_DEBUG") != null) {
+            bug.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
     }
 
     private Opinion review(ParallelReviews.Outcome<Inputs.Input> outcome, Tally tally, Masking masking) {
