@@ -41,6 +41,7 @@ final class ItemFeed implements Runnable {
     }
 
     private final List<String> inputs;
+    private final List<StagedInput> staged;
     private final Inputs.Options options;
     private final Shard shard;
     private final Instant since;
@@ -49,9 +50,12 @@ final class ItemFeed implements Runnable {
     private final Path scratch;
     private final BlockingQueue<Event> queue;
 
-    ItemFeed(List<String> inputs, Inputs.Options options, Shard shard, Instant since, Journal journal,
-             ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue) {
+    private int copies;
+
+    ItemFeed(List<String> inputs, List<StagedInput> staged, Inputs.Options options, Shard shard, Instant since,
+             Journal journal, ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue) {
         this.inputs = inputs;
+        this.staged = staged;
         this.options = options;
         this.shard = shard;
         this.since = since;
@@ -67,6 +71,9 @@ final class ItemFeed implements Runnable {
         try {
             for (String input : inputs) {
                 input(input);
+            }
+            for (StagedInput input : staged) {
+                staged(input);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,17 +133,56 @@ final class ItemFeed implements Runnable {
         }
     }
 
+    /**
+     * A file of another file system: copied under its own file name (parsers read the extension) with its own
+     * modification time, then a file like any other, except that its copy goes once it is reviewed.
+     */
+    private void staged(StagedInput input) throws IOException, InterruptedException {
+        if (journal.resumedDone(input.key())) {
+            return;
+        }
+        String name = input.key().substring(input.key().lastIndexOf('/') + 1);
+        if (name.length() > 120) {
+            name = name.substring(name.length() - 120);
+        }
+        Path copy = scratch.resolve("staged-" + (++copies) + "-" + name);
+        try {
+            input.copyTo(copy);
+            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.from(input.modified()));
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            listError(input.key(), input.name(), "unreadable: " + Inputs.reason(e));
+            return;
+        }
+        if (archives != null && archives.isArchive(copy)) {
+            try {
+                expand(copy, input.name());
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return;
+        }
+        file(copy, input.name(), input.key(), true);
+    }
+
+    private void expand(Path archive, String shown) throws IOException {
+        archives.expand(archive, shown, scratch, record -> offer(() -> record(record)),
+                entry -> offer(() -> queue.put(new Listed(entry))));
+    }
+
     private void file(Path file, String shown) throws IOException, InterruptedException {
         if (archives != null && archives.isArchive(file)) {
-            archives.expand(file, shown, scratch, record -> offer(() -> record(record)),
-                    entry -> offer(() -> queue.put(new Listed(entry))));
+            expand(file, shown);
             return;
         }
-        if (!shard.takes(shown)) {
-            return;
-        }
-        String key = file.toAbsolutePath().normalize().toString();
-        if (journal.resumedDone(key)) {
+        file(file, shown, file.toAbsolutePath().normalize().toString(), false);
+    }
+
+    /** @param temporary the file is a copy, removed once its item is listed */
+    private void file(Path file, String shown, String key, boolean temporary) throws IOException,
+            InterruptedException {
+        if (!shard.takes(shown) || journal.resumedDone(key)) {
+            dropCopy(file, temporary);
             return;
         }
         BasicFileAttributes attrs;
@@ -148,9 +194,11 @@ final class ItemFeed implements Runnable {
         }
         Instant modified = attrs.lastModifiedTime().toInstant();
         if (since != null && modified.isBefore(since)) {
+            dropCopy(file, temporary);
             return;
         }
-        SweepItem item = SweepItem.file(key, shown, file, attrs.size(), modified);
+        SweepItem item = new SweepItem(key, shown, SweepItem.FILE, file, temporary, attrs.size(), modified, null, null,
+                null, null);
         ManifestEntry before = journal.previous(key);
         if (before != null && before.sha256() != null && before.size() == item.size()
                 && modified.toString().equals(before.modified())) {
@@ -161,6 +209,7 @@ final class ItemFeed implements Runnable {
         try {
             sha256 = Digests.sha256(file);
         } catch (IOException e) {
+            dropCopy(file, temporary);
             listError(key, shown, "unreadable: " + Inputs.reason(e));
             return;
         }
@@ -178,6 +227,12 @@ final class ItemFeed implements Runnable {
         String sha256 = SweepItem.REVISIT.equals(record.kind()) ? record.revisitOf() : record.sha256();
         boolean same = before != null && sha256 != null && sha256.equals(before.sha256());
         queue.put(new Found(record, sha256, same ? before : null));
+    }
+
+    private static void dropCopy(Path file, boolean temporary) throws IOException {
+        if (temporary) {
+            Files.deleteIfExists(file);
+        }
     }
 
     static void discard(SweepItem item) {
