@@ -61,7 +61,7 @@ public final class SparkSweep implements Callable<Integer> {
     @Option(names = "--no-bundled", description = "Do not use the bundled packs.")
     boolean noBundled;
 
-    @Option(names = "--ocr", paramLabel = "MODE", description = "off (default), auto or all, as osr sweep --ocr.")
+    @Option(names = "--ocr", paramLabel = "MODE", description = "off (default), auto or force, as osr sweep --ocr.")
     String ocr = "off";
 
     @Option(names = "--fail-on", paramLabel = "ACTION", description = "redact (default), refer or withhold.")

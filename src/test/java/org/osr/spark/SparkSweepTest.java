@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.sweep.ManifestEntry;
+import org.osr.testkit.SampleDocuments;
 import org.osr.testkit.Slow;
 
 /**
@@ -104,5 +106,23 @@ class SparkSweepTest {
         assertThat(entries).hasSize(3);
         assertThat(entries.stream().map(ManifestEntry::status)).containsOnly("reviewed");
         assertThat(SparkRuns.results(merged)).hasSize(3);
+    }
+
+    @Test
+    void aFileThatOverrunsItsDeadlineIsUnreviewableAndTheTaskGoesOn() throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(site.resolve("long.html"), SampleDocuments.longHtml(12_000_000, null));
+        Files.copy(Path.of("samples", "notice-marked.html"), site.resolve("notice-marked.html"));
+        Path job = tmp.resolve("job");
+        Path merged = tmp.resolve("merged");
+
+        SparkSweep.run(spark, site.toString(), "--out", job.toString(), "--timeout", "2");
+        SparkRuns.osr("sweep", "merge", job.toString(), "--out", merged.toString());
+
+        Map<String, String> outcomes = SparkRuns.outcomes(merged);
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(site.resolve("long.html") + " file null")).startsWith("reviewed UNREVIEWABLE");
+        assertThat(SparkRuns.results(merged)).filteredOn(r -> r.path().endsWith("long.html")).singleElement()
+                .satisfies(r -> assertThat(r.coverage().problems()).isNotEmpty());
     }
 }
