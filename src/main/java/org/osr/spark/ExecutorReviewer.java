@@ -34,6 +34,7 @@ final class ExecutorReviewer {
 
     private final String job;
     private final Path packsDir;
+    private final Thread removePacks;
     final Judge judge;
     final ItemNames names;
     final WorkerPool pool;
@@ -42,6 +43,8 @@ final class ExecutorReviewer {
     private ExecutorReviewer(JobConfig job) throws IOException, RulePackException {
         this.job = job.job();
         this.packsDir = Files.createTempDirectory("osr-spark-packs-");
+        this.removePacks = new Thread(() -> Scratch.delete(packsDir), "osr-spark-packs-removal");
+        Runtime.getRuntime().addShutdownHook(removePacks);
         List<Path> rules = job.packs().writeTo(packsDir);
         List<RulePack> packs = ShippedPacks.load(rules, job.packs().noBundled());
         this.judge = new Judge(Action.fromId(job.failOn()));
@@ -79,6 +82,7 @@ final class ExecutorReviewer {
     private void close() {
         pool.close();
         Scratch.delete(packsDir);
+        Runtime.getRuntime().removeShutdownHook(removePacks);
     }
 
     /**

@@ -156,7 +156,7 @@ final class ItemFeed implements Runnable {
         }
         if (archives != null && archives.isArchive(copy)) {
             try {
-                expand(copy, input.name());
+                expand(copy, input.name(), input.key());
             } finally {
                 Files.deleteIfExists(copy);
             }
@@ -165,17 +165,18 @@ final class ItemFeed implements Runnable {
         file(copy, input.name(), input.key(), true);
     }
 
-    private void expand(Path archive, String shown) throws IOException {
-        archives.expand(archive, shown, scratch, record -> offer(() -> record(record)),
-                entry -> offer(() -> queue.put(new Listed(entry))));
-    }
-
     private void file(Path file, String shown) throws IOException, InterruptedException {
+        String key = file.toAbsolutePath().normalize().toString();
         if (archives != null && archives.isArchive(file)) {
-            expand(file, shown);
+            expand(file, shown, key);
             return;
         }
-        file(file, shown, file.toAbsolutePath().normalize().toString(), false);
+        file(file, shown, key, false);
+    }
+
+    private void expand(Path archive, String shown, String key) throws IOException {
+        archives.expand(archive, shown, key, scratch, record -> offer(() -> record(record)),
+                entry -> offer(() -> queue.put(new Listed(entry))));
     }
 
     /** @param temporary the file is a copy, removed once its item is listed */

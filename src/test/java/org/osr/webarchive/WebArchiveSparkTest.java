@@ -47,6 +47,9 @@ class WebArchiveSparkTest {
         assertThat(outcomes.get(SITE + "big.html response " + WarcFixture.day(1))).startsWith("reviewed UNREVIEWABLE");
         assertThat(outcomes.get(SITE + "old.html response " + WarcFixture.day(0))).isEqualTo("reviewed PUBLISHABLE []");
         assertThat(outcomes.values()).anyMatch(o -> o.startsWith("error UNREVIEWABLE"));
+        // The archive's fault is keyed by the archive's URI, not by the task's local copy: the same in every attempt.
+        assertThat(SparkRuns.manifest(merged)).filteredOn(e -> e.status().equals("error")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.key()).startsWith("archive:file:" + archive.resolve("cut.warc.gz")));
         assertThat(SparkRuns.findings(merged)).isEqualTo(SparkRuns.findings(sweep));
     }
 }
