@@ -25,15 +25,7 @@ final class PackOptions {
 
     /** The same choice as arguments of another osr process (a sweep's {@code osr worker} children). */
     List<String> arguments() {
-        List<String> args = new ArrayList<>();
-        for (Path p : rules) {
-            args.add("--rules");
-            args.add(p.toAbsolutePath().toString());
-        }
-        if (noBundled) {
-            args.add("--no-bundled");
-        }
-        return args;
+        return PackSources.arguments(rules, noBundled);
     }
 
     List<RulePack> load() throws RulePackException {
@@ -41,13 +33,12 @@ final class PackOptions {
             throw new Main.UsageException("--rules needs a pack file or folder, not an empty string");
         }
         PackLoader loader = new PackLoader();
-        List<RulePack> user;
+        List<RulePack> packs;
         try {
-            user = PackSources.fromPaths(loader, rules);
+            packs = PackSources.inUse(loader, rules, noBundled);
         } catch (PackSources.UnreadablePath e) {
             throw new Main.UsageException("cannot read rule pack " + e.path() + ": " + e.reason());
         }
-        List<RulePack> packs = PackSources.assemble(PackSources.bundled(loader), user, noBundled);
         if (packs.stream().allMatch(p -> p.rules().isEmpty())) {
             throw new Main.UsageException("no rules in use (--no-bundled and no --rules pack with rules)");
         }

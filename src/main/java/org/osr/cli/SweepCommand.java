@@ -137,7 +137,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, notInputs), shardOption,
                 sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config,
-                indexDir);
+                List.of(), indexDir);
         List<String> reviewArgs = new java.util.ArrayList<>(packOptions.arguments());
         if (ocr.on()) {
             reviewArgs.addAll(List.of("--ocr", ocr.name().toLowerCase(java.util.Locale.ROOT)));

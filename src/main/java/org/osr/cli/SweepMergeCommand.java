@@ -45,8 +45,9 @@ final class SweepMergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Lang language = ScanCommand.language(lang);
         for (Path dir : dirs) {
-            if (!Files.isRegularFile(dir.resolve("manifest.jsonl"))) {
-                throw new Main.UsageException(dir + " is not a sweep folder (it has no manifest.jsonl)");
+            if (!SweepMerge.isSweepFolder(dir)) {
+                throw new Main.UsageException(dir + " is not a sweep folder (it has no manifest.jsonl, nor a Spark "
+                        + "job's lines=manifest/)");
             }
             if (Files.isDirectory(out) && Files.isSameFile(dir, out)) {
                 throw new Main.UsageException("--out " + out + " is one of the folders merged; name a new folder");

@@ -6,8 +6,8 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** The tool's version, from the build. */
-final class Version implements CommandLine.IVersionProvider {
-    static final String VERSION = load();
+public final class Version implements CommandLine.IVersionProvider {
+    public static final String VERSION = load();
 
     private static String load() {
         try (InputStream in = Version.class.getResourceAsStream("/osr/version.properties")) {

@@ -31,7 +31,9 @@ final class JunitReport extends CiReport {
         }
         StringWriter buffer = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
+            // The JDK's own writer, as SafeXml reads with the JDK's own: a StAX provider on the class path (Hadoop's
+            // shaded Woodstox under Spark) would quote attributes otherwise.
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffer);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");

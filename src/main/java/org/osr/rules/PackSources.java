@@ -146,6 +146,25 @@ public final class PackSources {
         }
     }
 
+    /** The same choice of packs as arguments of another osr process ({@code osr worker}). */
+    public static List<String> arguments(List<Path> rules, boolean noBundled) {
+        List<String> args = new ArrayList<>();
+        for (Path p : rules) {
+            args.add("--rules");
+            args.add(p.toAbsolutePath().toString());
+        }
+        if (noBundled) {
+            args.add("--no-bundled");
+        }
+        return args;
+    }
+
+    /** The packs a run uses: the bundled ones (unless {@code noBundled}) with the packs the {@code rules} paths hold. */
+    public static List<RulePack> inUse(PackLoader loader, List<Path> rules, boolean noBundled)
+            throws RulePackException, UnreadablePath {
+        return assemble(bundled(loader), fromPaths(loader, rules), noBundled);
+    }
+
     /**
      * The packs a run uses. Bundled packs are in use unless {@code noBundled}; a user pack that {@code extends} another
      * pack inherits its rules and takes its place; {@code disable} and {@code overrides} in any pack in use apply to

@@ -11,7 +11,10 @@ public interface ArchiveExpander {
     /**
      * Hands each record of the archive to {@code found} as it is read, and each fault no record carries (an archive
      * cut short, a corrupt member) to {@code problem} as a manifest line.
+     *
+     * @param archiveKey the archive's identity, which the keys of its faults start from: its absolute path, or for a
+     *                   copy of an archive on another file system, its URI there
      */
-    void expand(Path archive, String shown, Path scratch, Consumer<SweepItem> found, Consumer<ManifestEntry> problem)
-            throws IOException;
+    void expand(Path archive, String shown, String archiveKey, Path scratch, Consumer<SweepItem> found,
+                Consumer<ManifestEntry> problem) throws IOException;
 }

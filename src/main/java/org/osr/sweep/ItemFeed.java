@@ -46,6 +46,7 @@ final class ItemFeed implements Runnable {
     }
 
     private final List<String> inputs;
+    private final List<StagedInput> staged;
     private final Inputs.Options options;
     private final Shard shard;
     private final Instant since;
@@ -55,11 +56,14 @@ final class ItemFeed implements Runnable {
     private final BlockingQueue<Event> queue;
     private final SweepIndex index;
 
+    private int copies;
+
     /** @param index the archive index the sweep keeps ({@code --index}), or null */
-    ItemFeed(List<String> inputs, Inputs.Options options, Shard shard, Instant since, Journal journal,
-             ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue, SweepIndex index) {
+    ItemFeed(List<String> inputs, List<StagedInput> staged, Inputs.Options options, Shard shard, Instant since,
+             Journal journal, ArchiveExpander archives, Path scratch, BlockingQueue<Event> queue, SweepIndex index) {
         this.index = index;
         this.inputs = inputs;
+        this.staged = staged;
         this.options = options;
         this.shard = shard;
         this.since = since;
@@ -75,6 +79,9 @@ final class ItemFeed implements Runnable {
         try {
             for (String input : inputs) {
                 input(input);
+            }
+            for (StagedInput input : staged) {
+                staged(input);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,19 +141,64 @@ final class ItemFeed implements Runnable {
         }
     }
 
+    /**
+     * A file of another file system: copied under its own file name (parsers read the extension) with its own
+     * modification time, then a file like any other, except that its copy goes once it is reviewed.
+     */
+    private void staged(StagedInput input) throws IOException, InterruptedException {
+        if (journal.resumedDone(input.key())
+                && !lostFromIndex(SweepItem.file(input.key(), input.name(), null, -1, null))) {
+            return;
+        }
+        String name = input.key().substring(input.key().lastIndexOf('/') + 1);
+        if (name.length() > 120) {
+            name = name.substring(name.length() - 120);
+        }
+        Path copy = scratch.resolve("staged-" + (++copies) + "-" + name);
+        try {
+            input.copyTo(copy);
+            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.from(input.modified()));
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            listError(input.key(), input.name(), "unreadable: " + Inputs.reason(e));
+            return;
+        }
+        if (archives != null && archives.isArchive(copy)) {
+            try {
+                expand(copy, input.name(), input.key());
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return;
+        }
+        file(copy, input.name(), input.key(), true);
+    }
+
     private void file(Path file, String shown) throws IOException, InterruptedException {
-        if (archives != null && archives.isArchive(file)) {
-            archives.expand(file, shown, scratch, record -> offer(() -> record(record)),
-                    entry -> offer(() -> queue.put(new Listed(entry))));
-            return;
-        }
-        if (!shard.takes(shown)) {
-            return;
-        }
         String key = file.toAbsolutePath().normalize().toString();
+        if (archives != null && archives.isArchive(file)) {
+            expand(file, shown, key);
+            return;
+        }
+        file(file, shown, key, false);
+    }
+
+    private void expand(Path archive, String shown, String key) throws IOException {
+        archives.expand(archive, shown, key, scratch, record -> offer(() -> record(record)),
+                entry -> offer(() -> queue.put(new Listed(entry))));
+    }
+
+    /** @param temporary the file is a copy, removed once its item is listed */
+    private void file(Path file, String shown, String key, boolean temporary) throws IOException,
+            InterruptedException {
+        if (!shard.takes(shown)) {
+            dropCopy(file, temporary);
+            return;
+        }
         boolean indexOnly = false;
         if (journal.resumedDone(key)) {
             if (!lostFromIndex(SweepItem.file(key, shown, file, -1, null))) {
+                dropCopy(file, temporary);
                 return;
             }
             indexOnly = true;
@@ -160,9 +212,11 @@ final class ItemFeed implements Runnable {
         }
         Instant modified = attrs.lastModifiedTime().toInstant();
         if (since != null && modified.isBefore(since)) {
+            dropCopy(file, temporary);
             return;
         }
-        SweepItem item = SweepItem.file(key, shown, file, attrs.size(), modified);
+        SweepItem item = new SweepItem(key, shown, SweepItem.FILE, file, temporary, attrs.size(), modified, null, null,
+                null, null);
         ManifestEntry before = journal.previous(key);
         if (indexOnly) {
             before = null;   // read again whatever the earlier sweep saw: the index needs the parts
@@ -176,6 +230,7 @@ final class ItemFeed implements Runnable {
         try {
             sha256 = Digests.sha256(file);
         } catch (IOException e) {
+            dropCopy(file, temporary);
             listError(key, shown, "unreadable: " + Inputs.reason(e));
             return;
         }
@@ -208,6 +263,12 @@ final class ItemFeed implements Runnable {
         boolean readable = listed != null && listed.sha256() != null && !ManifestEntry.ERROR.equals(listed.status());
         return readable && (item.file() != null || SweepItem.FILE.equals(item.kind()))
                 && !index.holds(item, listed.sha256());
+    }
+
+    private static void dropCopy(Path file, boolean temporary) throws IOException {
+        if (temporary) {
+            Files.deleteIfExists(file);
+        }
     }
 
     static void discard(SweepItem item) {

@@ -36,13 +36,23 @@ public final class Sweep {
     /**
      * @param inputs the paths as given
      * @param since  items modified (or captured) before this instant are left out; null for all
+     * @param staged files of another file system, after the paths (a Spark task's share of a sweep)
      * @param index  the archive index to keep up to date with what the sweep reads ({@code --index}), or null
      */
     public record Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
-                           SweepState.Config config, Path index) {
+                           SweepState.Config config, List<StagedInput> staged, Path index) {
+        public Settings {
+            staged = staged == null ? List.of() : List.copyOf(staged);
+        }
+
+        public Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
+                        SweepState.Config config, List<StagedInput> staged) {
+            this(inputs, out, walk, shard, since, jobs, config, staged, null);
+        }
+
         public Settings(List<String> inputs, Path out, Inputs.Options walk, Shard shard, Instant since, int jobs,
                         SweepState.Config config) {
-            this(inputs, out, walk, shard, since, jobs, config, null);
+            this(inputs, out, walk, shard, since, jobs, config, List.of(), null);
         }
     }
 
@@ -140,8 +150,8 @@ public final class Sweep {
             if (listener != null) {
                 listener.resumedFrom(j.resumedItems());
             }
-            feed = new Thread(new ItemFeed(settings.inputs(), settings.walk(), settings.shard(), settings.since(), j,
-                    archives, scratch, events, ix), "osr-sweep-feed");
+            feed = new Thread(new ItemFeed(settings.inputs(), settings.staged(), settings.walk(), settings.shard(),
+                    settings.since(), j, archives, scratch, events, ix), "osr-sweep-feed");
             feed.setDaemon(true);
             feed.start();
             loop(events, reviews);

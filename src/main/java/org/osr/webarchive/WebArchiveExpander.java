@@ -20,10 +20,10 @@ public final class WebArchiveExpander implements ArchiveExpander {
     }
 
     @Override
-    public void expand(Path archive, String shown, Path scratch, Consumer<SweepItem> found,
+    public void expand(Path archive, String shown, String archiveKey, Path scratch, Consumer<SweepItem> found,
                        Consumer<ManifestEntry> problem) throws IOException {
         try (ArchiveItems items = WebArchives.open(archive, shown, scratch, p -> problem.accept(
-                new ManifestEntry(p.where(), "archive:" + archive.toAbsolutePath().normalize() + "|" + p.where()
+                new ManifestEntry(p.where(), "archive:" + archiveKey + "|" + p.where()
                         + "|" + p.code(), "archive", shown, -1, null, null, null, ManifestEntry.ERROR,
                         Verdict.UNREVIEWABLE, List.of(), null, p.code() + ": " + p.message(), null)))) {
             while (items.hasNext()) {

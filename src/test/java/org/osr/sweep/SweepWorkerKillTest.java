@@ -30,13 +30,7 @@ class SweepWorkerKillTest {
     void aWorkerKilledMidFileIsReplacedAndTheFileStillReviewed() throws Exception {
         Path site = Files.createDirectories(tmp.resolve("site"));
         // A long page (several seconds of work for one child; a generous --timeout so the retry is not cut short) with a marking at its end, and a few small ones.
-        StringBuilder page = new StringBuilder("<html><body>");
-        String paragraph = "<p>" + String.join("", SampleNotice.cleanLines()) + "</p>\n";
-        while (page.length() < 6_000_000) {
-            page.append(paragraph);
-        }
-        page.append("<p>").append(SampleNotice.MARKING).append("</p></body></html>");
-        Files.writeString(site.resolve("long.html"), page);
+        Files.writeString(site.resolve("long.html"), SampleDocuments.longHtml(6_000_000, SampleNotice.MARKING));
         for (int i = 0; i < 4; i++) {
             Files.writeString(site.resolve("small-" + i + ".html"), SampleDocuments.html("公告" + i,
                     SampleNotice.cleanLines(), null));

@@ -169,6 +169,22 @@ public final class SampleDocuments {
 
     // ---- HTML -------------------------------------------------------------------------------------------------
 
+    /**
+     * A long HTML page of clean paragraphs, at least {@code chars} characters (seconds of work for a reviewer), then
+     * {@code last} as its last paragraph when not null.
+     */
+    public static String longHtml(int chars, String last) {
+        StringBuilder page = new StringBuilder("<html><body>");
+        String paragraph = "<p>" + String.join("", SampleNotice.cleanLines()) + "</p>\n";
+        while (page.length() < chars) {
+            page.append(paragraph);
+        }
+        if (last != null) {
+            page.append("<p>").append(last).append("</p>");
+        }
+        return page.append("</body></html>").toString();
+    }
+
     /** A complete UTF-8 HTML5 page: one {@code <p>} per paragraph, plus an optional HTML comment in the body. */
     public static String html(String title, List<String> paragraphs, String htmlComment) {
         if (htmlComment != null && htmlComment.contains("--")) {

@@ -33,6 +33,35 @@ import org.netpreserve.jwarc.Warcinfo;
 /** Builds WARC records the way crawlers write them, HTTP bytes and all, for tests of the web-archive reader. */
 final class WarcFixture {
     static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
+    static final String SITE = "http://www.example.gov.cn/";
+    static final byte[] MARKED = org.osr.testkit.SampleDocuments.html(org.osr.testkit.SampleNotice.TITLE,
+            org.osr.testkit.SampleNotice.markedLines(), null).getBytes(StandardCharsets.UTF_8);
+    static final byte[] CLEAN = org.osr.testkit.SampleDocuments.html("公告",
+            org.osr.testkit.SampleNotice.cleanLines(), null).getBytes(StandardCharsets.UTF_8);
+
+    static Instant day(int day) {
+        return T0.plusSeconds(86_400L * day);
+    }
+
+    /**
+     * A small site kept as web archives in {@code folder}: {@code site.warc.gz} with a marked notice (gzip, chunked),
+     * the same bytes at a mirror URL, a clean page, a revisit of the notice 30 days on and a capture the crawler cut
+     * short; and {@code cut.warc.gz}, an archive that ends inside its second record.
+     */
+    static void site(Path folder) throws IOException {
+        new WarcFixture().warcinfo()
+                .request(SITE + "notice.html")
+                .response(SITE + "notice.html", day(0), gzipChunked("text/html", MARKED), MARKED)
+                .response(SITE + "mirror/notice.html", day(0), ok("text/html", MARKED), MARKED)
+                .response(SITE + "clean.html", day(0), ok("text/html", CLEAN), CLEAN)
+                .revisit(SITE + "notice.html", day(30), MARKED)
+                .truncatedResponse(SITE + "big.html", day(1), ok("text/html",
+                        java.util.Arrays.copyOf(CLEAN, CLEAN.length / 2)))
+                .write(folder.resolve("site.warc.gz"), true);
+        byte[] whole = new WarcFixture().response(SITE + "old.html", day(0), ok("text/html", CLEAN), CLEAN)
+                .response(SITE + "old2.html", day(0), ok("text/html", MARKED), MARKED).bytes(true);
+        Files.write(folder.resolve("cut.warc.gz"), java.util.Arrays.copyOf(whole, whole.length - 30));
+    }
 
     private final List<WarcRecord> records = new ArrayList<>();
 

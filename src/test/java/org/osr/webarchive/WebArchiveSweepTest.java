@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osr.cli.Main;
 import org.osr.review.DocumentResult;
 import org.osr.sweep.ManifestEntry;
-import org.osr.testkit.SampleDocuments;
-import org.osr.testkit.SampleNotice;
 import org.osr.testkit.Slow;
 
 /**
@@ -28,11 +25,7 @@ import org.osr.testkit.Slow;
  */
 @Slow
 class WebArchiveSweepTest {
-    private static final String SITE = "http://www.example.gov.cn/";
-    private static final byte[] MARKED = SampleDocuments.html(SampleNotice.TITLE, SampleNotice.markedLines(), null)
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] CLEAN = SampleDocuments.html("公告", SampleNotice.cleanLines(), null)
-            .getBytes(StandardCharsets.UTF_8);
+    private static final String SITE = WarcFixture.SITE;
 
     @TempDir
     Path tmp;
@@ -43,25 +36,10 @@ class WebArchiveSweepTest {
                 StandardCharsets.UTF_8), new PrintStream(sink, true, StandardCharsets.UTF_8));
     }
 
-    private static Instant at(int day) {
-        return WarcFixture.T0.plusSeconds(86_400L * day);
-    }
-
     @Test
     void aWebArchiveIsSweptCaptureByCapture() throws Exception {
         Path archive = Files.createDirectories(tmp.resolve("archive"));
-        new WarcFixture().warcinfo()
-                .request(SITE + "notice.html")
-                .response(SITE + "notice.html", at(0), WarcFixture.gzipChunked("text/html", MARKED), MARKED)
-                .response(SITE + "mirror/notice.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED)
-                .response(SITE + "clean.html", at(0), WarcFixture.ok("text/html", CLEAN), CLEAN)
-                .revisit(SITE + "notice.html", at(30), MARKED)
-                .truncatedResponse(SITE + "big.html", at(1), WarcFixture.ok("text/html",
-                        Arrays.copyOf(CLEAN, CLEAN.length / 2)))
-                .write(archive.resolve("site.warc.gz"), true);
-        byte[] whole = new WarcFixture().response(SITE + "old.html", at(0), WarcFixture.ok("text/html", CLEAN), CLEAN)
-                .response(SITE + "old2.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED).bytes(true);
-        Files.write(archive.resolve("cut.warc.gz"), Arrays.copyOf(whole, whole.length - 30));
+        WarcFixture.site(archive);
         Path out = tmp.resolve("out");
 
         int code = osr("sweep", archive.toString(), "--out", out.toString(), "-q");
@@ -74,13 +52,13 @@ class WebArchiveSweepTest {
                 .findFirst().orElseThrow();
         assertThat(first.status()).isEqualTo("reviewed");
         assertThat(first.verdict().id()).isEqualTo("withhold");
-        assertThat(first.captured()).isEqualTo(at(0).toString());
+        assertThat(first.captured()).isEqualTo(WarcFixture.day(0).toString());
         assertThat(first.source()).startsWith(archive.resolve("site.warc.gz") + "#");
         ManifestEntry revisit = byUrl.get(SITE + "notice.html").stream().filter(e -> e.kind().equals("revisit"))
                 .findFirst().orElseThrow();
         assertThat(revisit.status()).isEqualTo("duplicate");
         assertThat(revisit.verdict().id()).isEqualTo("withhold");
-        assertThat(revisit.captured()).isEqualTo(at(30).toString());
+        assertThat(revisit.captured()).isEqualTo(WarcFixture.day(30).toString());
         assertThat(byUrl.get(SITE + "mirror/notice.html").get(0).status()).isEqualTo("duplicate");
         assertThat(byUrl.get(SITE + "clean.html").get(0).verdict().id()).isEqualTo("publishable");
         // A capture the crawler cut short is never publishable.
@@ -113,10 +91,10 @@ class WebArchiveSweepTest {
     void withAnIndexEachCaptureIsIndexedUnderItsUrlAndCaptureTime() throws Exception {
         Path archive = Files.createDirectories(tmp.resolve("archive"));
         new WarcFixture().warcinfo()
-                .response(SITE + "notice.html", at(0), WarcFixture.gzipChunked("text/html", MARKED), MARKED)
-                .response(SITE + "mirror/notice.html", at(0), WarcFixture.ok("text/html", MARKED), MARKED)
-                .response(SITE + "clean.html", at(2), WarcFixture.ok("text/html", CLEAN), CLEAN)
-                .revisit(SITE + "notice.html", at(30), MARKED)
+                .response(SITE + "notice.html", WarcFixture.day(0), WarcFixture.gzipChunked("text/html", WarcFixture.MARKED), WarcFixture.MARKED)
+                .response(SITE + "mirror/notice.html", WarcFixture.day(0), WarcFixture.ok("text/html", WarcFixture.MARKED), WarcFixture.MARKED)
+                .response(SITE + "clean.html", WarcFixture.day(2), WarcFixture.ok("text/html", WarcFixture.CLEAN), WarcFixture.CLEAN)
+                .revisit(SITE + "notice.html", WarcFixture.day(30), WarcFixture.MARKED)
                 .write(archive.resolve("site.warc.gz"), true);
         Path index = tmp.resolve("index");
 
@@ -135,9 +113,9 @@ class WebArchiveSweepTest {
             }
         }
         assertThat(texts.keySet()).as("the revisit carries no payload of its own").containsExactlyInAnyOrder(
-                SITE + "notice.html @ " + at(0), SITE + "mirror/notice.html @ " + at(0),
-                SITE + "clean.html @ " + at(2));
-        assertThat(texts.get(SITE + "notice.html @ " + at(0))).as("the gzip-chunked body, decoded")
-                .contains(SampleNotice.TITLE);
+                SITE + "notice.html @ " + WarcFixture.day(0), SITE + "mirror/notice.html @ " + WarcFixture.day(0),
+                SITE + "clean.html @ " + WarcFixture.day(2));
+        assertThat(texts.get(SITE + "notice.html @ " + WarcFixture.day(0))).as("the gzip-chunked body, decoded")
+                .contains(org.osr.testkit.SampleNotice.TITLE);
     }
 }

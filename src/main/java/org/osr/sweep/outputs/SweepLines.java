@@ -3,8 +3,10 @@ package org.osr.sweep.outputs;
 import org.osr.sweep.KeyTable;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.osr.review.DocumentResult;
 import org.osr.sweep.ManifestEntry;
 
@@ -16,6 +18,8 @@ import org.osr.sweep.ManifestEntry;
 final class SweepLines {
     static final String MANIFEST = "manifest.jsonl";
     static final String RESULTS = "results.jsonl";
+    /** A Spark job's folder (org.osr.spark) holds the same lines as part files, in {@code lines=manifest/} and so on. */
+    private static final String PARTS = "lines=";
 
     /** A parsed line and its text as written. */
     record Line<T>(T value, String text) {
@@ -40,7 +44,7 @@ final class SweepLines {
         KeyTable keys = new KeyTable();
         KeyTable reviewed = new KeyTable();
         for (Path dir : dirs) {
-            read(dir.resolve(MANIFEST), ManifestEntry::fromJson, line -> {
+            read(dir, MANIFEST, ManifestEntry::fromJson, line -> {
                 ManifestEntry e = line.value();
                 if (!keys.add(e.key() != null ? "key:" + e.key() : "item:" + e.item())) {
                     return;
@@ -61,7 +65,7 @@ final class SweepLines {
     long results(List<Path> dirs, Sink<DocumentResult> sink) throws IOException {
         KeyTable payloads = new KeyTable();
         for (Path dir : dirs) {
-            read(dir.resolve(RESULTS), DocumentResult::fromJson, line -> {
+            read(dir, RESULTS, DocumentResult::fromJson, line -> {
                 DocumentResult r = line.value();
                 if (payloads.add(r.sha256() != null ? "sha256:" + r.sha256() : "path:" + r.path())) {
                     sink.accept(line);
@@ -71,17 +75,41 @@ final class SweepLines {
         return payloads.size();
     }
 
-    private <T> void read(Path file, java.util.function.Function<String, T> parse, Sink<T> sink) throws IOException {
-        try {
-            malformed += JsonLines.read(file, text -> new Line<>(parse.apply(text), text), line -> {
-                try {
-                    sink.accept(line);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+    /** A sweep's folder, or a Spark job's. */
+    static boolean isSweepFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(MANIFEST)) || Files.isDirectory(parts(dir, MANIFEST));
+    }
+
+    private static Path parts(Path dir, String name) {
+        return dir.resolve(PARTS + name.substring(0, name.indexOf('.')));
+    }
+
+    /** The folder's {@code name} file, or the part files of a Spark job's folder in name order. */
+    private static List<Path> files(Path dir, String name) throws IOException {
+        Path single = dir.resolve(name);
+        Path parts = parts(dir, name);
+        if (Files.exists(single) || !Files.isDirectory(parts)) {
+            return List.of(single);
+        }
+        try (Stream<Path> entries = Files.list(parts)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+        }
+    }
+
+    private <T> void read(Path dir, String name, java.util.function.Function<String, T> parse, Sink<T> sink)
+            throws IOException {
+        for (Path file : files(dir, name)) {
+            try {
+                malformed += JsonLines.read(file, text -> new Line<>(parse.apply(text), text), line -> {
+                    try {
+                        sink.accept(line);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
     }
 }

@@ -23,12 +23,17 @@ public final class SweepMerge {
     private SweepMerge() {
     }
 
+    /** A sweep's folder, or a Spark job's output folder (docs/spark.md). */
+    public static boolean isSweepFolder(Path dir) {
+        return SweepLines.isSweepFolder(dir);
+    }
+
     public static SweepSummary merge(List<Path> sweepDirs, Path outDir, Lang lang, List<RulePack> packs)
             throws IOException {
         for (Path dir : sweepDirs) {
-            if (!Files.isRegularFile(dir.resolve(SweepLines.MANIFEST))) {
+            if (!isSweepFolder(dir)) {
                 throw new java.nio.file.NoSuchFileException(dir.resolve(SweepLines.MANIFEST).toString(), null,
-                        "not a sweep folder (no " + SweepLines.MANIFEST + ")");
+                        "not a sweep folder (no " + SweepLines.MANIFEST + ", nor a Spark job's lines=manifest/)");
             }
             if (Files.isSameFile(dir, Files.createDirectories(outDir))) {
                 throw new IllegalArgumentException("the output folder " + outDir + " is one of the folders merged");
