@@ -68,6 +68,8 @@ public final class Main implements Runnable {
         cli.addSubcommand("sweep", new CommandLine(new SweepCommand(io)).addSubcommand("merge", new SweepMergeCommand(io)));
         cli.addSubcommand("completion", new CompletionCommand(io));
         cli.addSubcommand("index", new IndexCommand(io));
+        cli.addSubcommand("retro", new RetroCommand(io));
+        cli.addSubcommand("search", new SearchCommand(io));
         cli.addSubcommand("worker", new WorkerCommand(io));
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));

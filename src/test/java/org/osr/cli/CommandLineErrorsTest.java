@@ -62,7 +62,7 @@ class CommandLineErrorsTest {
         "scan|osr: nothing to review: give a PATH, --changed-since REF or --files-from FILE "
                 + "(see 'osr scan --help')",
         "rules|osr: a subcommand is required: list, show, test or lint (see 'osr rules --help')",
-        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, rules, version, waive, sweep, completion, index (see 'osr --help')",
+        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, rules, version, waive, sweep, completion, index, retro, search (see 'osr --help')",
         "rules frob|osr: unknown command 'frob'; the commands are list, show, test, lint (see 'osr rules --help')"})
     void usageMistakesAreOneLineWithWhereToLook(String commandLine, String expected) {
         assertThat(oneLine(ScanCommandTest.osr(commandLine.split(" ")))).isEqualTo(expected);
