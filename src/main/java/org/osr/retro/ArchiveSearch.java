@@ -97,6 +97,7 @@ public final class ArchiveSearch {
 
     private static Query parsed(String text) throws BadQuery {
         QueryParser parser = new QueryParser(PartFields.BIGRAMS, OsrAnalyzers.PER_FIELD);
+        parser.setSplitOnWhitespace(true);
         parser.setAutoGeneratePhraseQueries(true);   // 机密文件 is a phrase of its bigrams, not any one of them
         try {
             return parser.parse(text);
