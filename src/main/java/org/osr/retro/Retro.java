@@ -3,10 +3,16 @@ package org.osr.retro;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.search.Query;
 import org.osr.extract.Document;
 import org.osr.index.IndexedArchive;
@@ -78,28 +84,64 @@ public final class Retro {
         }
         int candidateCount = 0;
         Verdict clean = judge.verdict(DocumentResult.strongestCounting(List.of()), true);
-        for (IndexedArchive.File file : files) {
-            boolean candidate = candidates == null || candidates.contains(file.path());
-            if (!candidate && file.complete() && !all) {
-                counted.count(clean, judge.exitCode(clean));
-                continue;
+        // Rebuilding and matching run on every processor; results are reported in path order.
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "osr-retro");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<DocumentResult>> ahead = new ArrayDeque<>();
+        try {
+            for (IndexedArchive.File file : files) {
+                boolean candidate = candidates == null || candidates.contains(file.path());
+                if (!candidate && file.complete() && !all) {
+                    counted.count(clean, judge.exitCode(clean));
+                    continue;
+                }
+                candidateCount += candidate ? 1 : 0;
+                ahead.add(pool.submit(() -> review(archive, file.path(), candidate)));
+                if (ahead.size() > 2 * threads) {
+                    report(ahead.poll(), all, results, counted);
+                }
             }
-            Document doc = archive.document(file.path());
-            DocumentResult result;
-            if (candidate) {
-                candidateCount++;
-                result = DocumentResult.of(DocumentReviewer.reviewRead(doc, source(doc.path()), engine, judge),
-                        masking, fingerprint);
-            } else {
-                result = DocumentResult.of(DocumentReviewer.withoutFindings(doc, judge), masking, fingerprint);
+            while (!ahead.isEmpty()) {
+                report(ahead.poll(), all, results, counted);
             }
-            if (all || !result.findings().isEmpty() || result.verdict() != Verdict.PUBLISHABLE) {
-                results.result(result);
-            } else {
-                counted.count(result.verdict(), result.exitCode());
-            }
+        } finally {
+            pool.shutdownNow();
         }
         return new Stats(files.size(), candidateCount, everyPage);
+    }
+
+    private DocumentResult review(IndexedArchive archive, String path, boolean candidate) throws IOException {
+        Document doc = archive.document(path);
+        return DocumentResult.of(candidate ? DocumentReviewer.reviewRead(doc, source(doc.path()), engine, judge)
+                : DocumentReviewer.withoutFindings(doc, judge), masking, fingerprint);
+    }
+
+    private static void report(Future<DocumentResult> next, boolean all, Results results, Counted counted)
+            throws IOException {
+        DocumentResult result;
+        try {
+            result = next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (all || !result.findings().isEmpty() || result.verdict() != Verdict.PUBLISHABLE) {
+            results.result(result);
+        } else {
+            counted.count(result.verdict(), result.exitCode());
+        }
     }
 
     /** Every rule's queries, each distinct one once (many rules share 绝密, 机密, 秘密). */

@@ -47,14 +47,23 @@ public final class RetroCopies {
             for (IndexedArchive.File f : archive.files()) {
                 documents.add(archive.document(f.path()));
             }
+            // IndexWriter takes documents from several threads at once: one per processor.
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors());
+            List<java.util.concurrent.Future<?>> added = new ArrayList<>();
             for (int k = 0; k < copies; k++) {
-                for (Document d : documents) {
-                    index.add(k == 0 ? d : copy(d, k));
-                }
-                if (k % 10 == 9) {
-                    index.commit();
-                }
+                int copy = k;
+                added.add(pool.submit(() -> {
+                    for (Document d : documents) {
+                        index.add(copy == 0 ? d : copy(d, copy));
+                    }
+                    return null;
+                }));
             }
+            for (java.util.concurrent.Future<?> f : added) {
+                f.get();
+            }
+            pool.shutdown();
             index.commit();
         }
     }
