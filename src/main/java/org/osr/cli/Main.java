@@ -69,6 +69,8 @@ public final class Main implements Runnable {
         cli.addSubcommand("sweep", new CommandLine(new SweepCommand(io)).addSubcommand("merge", new SweepMergeCommand(io)));
         cli.addSubcommand("completion", new CompletionCommand(io));
         cli.addSubcommand("index", new IndexCommand(io));
+        cli.addSubcommand("retro", new RetroCommand(io));
+        cli.addSubcommand("search", new SearchCommand(io));
         cli.addSubcommand("record", new RecordCommand(io));
         cli.addSubcommand("review", new CommandLine(new ReviewCommand()).addSubcommand("approve", new ApproveCommand(io)));
         cli.addSubcommand("worker", new WorkerCommand(io));
@@ -142,7 +144,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: scan, clean, rules, waive, sweep, index, record, review, version or completion");
+                "a command is required: scan, clean, rules, waive, sweep, index, retro, search, record, review, version or completion");
     }
 
     /** A command-line mistake found after parsing (exit 64). */

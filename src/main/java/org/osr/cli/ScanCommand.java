@@ -26,7 +26,6 @@ import org.osr.report.TerminalSummary;
 import org.osr.review.DocumentResult;
 import org.osr.review.Fingerprint;
 import org.osr.review.Masking;
-import org.osr.rules.Action;
 import org.osr.rules.Lang;
 import org.osr.rules.RulePack;
 import org.osr.run.Tally;
@@ -51,12 +50,8 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to review; '-' for stdin.")
     List<String> paths;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatName.class,
-            description = "json (default), jsonl, text, or for CI: sarif, junit, code-quality.")
-    String format = "json";
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE, not stdout.")
-    Path output;
+    @Mixin
+    ReportOptions reportOptions = new ReportOptions();
 
     @Mixin
     PackOptions packOptions = new PackOptions();
@@ -66,13 +61,6 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     SelectionOptions selection = new SelectionOptions();
-
-    @Option(names = "--fail-on", paramLabel = "ACTION",
-            description = "Weakest action that fails the run: redact (default), refer or withhold.")
-    FailOn failOn = FailOn.redact;
-
-    @Option(names = "--lang", paramLabel = "LANG", description = "Language of messages: zh or en (default: locale).")
-    String lang;
 
     @Option(names = "--ocr", arity = "0..1", paramLabel = "MODE", parameterConsumer = OcrModeConsumer.class,
             description = "Read images and scanned PDF pages with Tesseract (chi_sim+eng); off by default. auto "
@@ -105,7 +93,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long t0 = System.nanoTime();
-        Lang language = language(lang);
+        Lang language = reportOptions.language();
         if (ocr.on()) {
             Tesseract.problem().ifPresent(message -> {
                 throw new Main.UsageException(message);
@@ -117,9 +105,8 @@ final class ScanCommand implements Callable<Integer> {
         CompletableFuture<TikaExtractor> extractor = CompletableFuture.supplyAsync(extractors);
         List<RulePack> packs = packOptions.load();
         Masking masking = Masking.of(packs);
-        Path reportFile = output == null || output.toString().equals("-") ? null : output;
-        try (Scratch scratch = new Scratch();
-             ReportOutput out = reportFile == null ? ReportOutput.stdout(io.stdout()) : ReportOutput.file(reportFile)) {
+        Path reportFile = reportOptions.reportFile();
+        try (Scratch scratch = new Scratch(); ReportOutput out = reportOptions.open(io.stdout())) {
             Inputs inputs = selection.inputs(paths, io.in(), scratch,
                     new Inputs.Options(hidden, ReportOutput.destinations(reportFile, out)));
             if (reportFile != null) {
@@ -132,14 +119,14 @@ final class ScanCommand implements Callable<Integer> {
                         + masking.plain().mask(e.message()));
             }
             RuleEngine engine = new RuleEngine(packs);   // immutable: shared by every job
-            Judge judge = new Judge(Action.fromId(failOn.name()));
+            Judge judge = reportOptions.judge();
             Gate gate = gateOptions.open(judge, io.err());
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             Fingerprint fingerprints = Fingerprint.installation();
             try (ParallelReviews reviews = new ParallelReviews(jobs,
                     new DocumentReviewer(extractor.join(), extractors, engine, judge, timeout),
                     () -> new DocumentReviewer(extractors.get(), extractors, engine, judge, timeout))) {
-                ReportWriter report = Reports.create(format, new Reports.Context(out.writer(), language,
+                ReportWriter report = Reports.create(reportOptions.format, new Reports.Context(out.writer(), language,
                         Messages.of(packs), Version.VERSION, masking, judge.failOn()));
                 if (!quiet && io.stderrIsTerminal()) {
                     report = report.and(new TerminalSummary(io.err(), language, System.getenv("NO_COLOR") == null));
@@ -160,8 +147,7 @@ final class ScanCommand implements Callable<Integer> {
             } catch (InternalFailure bug) {
                 return internalFailure(bug, masking, io.err());
             } catch (IOException e) {
-                throw new ReportOutput.WriteFailure((reportFile == null ? "standard output" : reportFile.toString())
-                        + ": " + Inputs.reason(e));
+                throw reportOptions.writeFailure(e);
             }
             return tally.exitCode();
         }

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -26,6 +28,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.osr.extract.Document;
 import org.osr.extract.Part;
 import org.osr.extract.Problem;
@@ -34,14 +37,16 @@ import org.osr.normalize.Normalizer;
 
 /**
  * The archive index: one Lucene document per page of every extracted part (a part without page breaks is one page),
- * plus one record per file with its identity and coverage. Stored fields use Lucene 9.12's
- * {@code BEST_COMPRESSION} mode (DEFLATE), since the stored original and normalized texts are most of the index.
+ * plus one record per file with its identity and its {@link Skeleton} (everything of the document but its texts), so
+ * {@link IndexedArchive} rebuilds the exact document. Stored fields use Lucene 9.12's {@code BEST_SPEED} mode (LZ4):
+ * {@code osr retro} decompresses every candidate file's pages, which DEFLATE ({@code BEST_COMPRESSION}) made about
+ * 2.5 times slower for an index about a fifth smaller.
  *
  * <p>The index holds the full text of what was read, so its directory is created owner-only ({@code rwx------}).
  */
 public final class PartIndex implements Closeable {
     /** Bump when osr's extraction output changes; the Tika version is part of it too. */
-    public static final String EXTRACTOR_VERSION = "1/" + org.apache.tika.Tika.getString();
+    public static final String EXTRACTOR_VERSION = "2/" + org.apache.tika.Tika.getString();
     public static final String NORMALIZER_VERSION = Normalizer.VERSION;
     public static final String USER_DATA_EXTRACTOR = "osr.extractor";
     public static final String USER_DATA_NORMALIZER = "osr.normalizer";
@@ -66,6 +71,10 @@ public final class PartIndex implements Closeable {
     /** On the file records a sweep wrote: the sweep's {@code --out} folder, and the item's key in that sweep. */
     public static final String SCOPE = "scope";
     public static final String ITEM_KEY = "item-key";
+    /** The file record's {@link Skeleton}: everything of the document but its texts. */
+    public static final String SKELETON = "skeleton";
+    /** A page's text as UTF-16 bytes, only when it holds a lone surrogate (stored strings are UTF-8). */
+    public static final String TEXT_UTF16 = "text16";
 
     /** What adding one file did. */
     public enum Change { ADDED, REPLACED, UNCHANGED }
@@ -87,7 +96,7 @@ public final class PartIndex implements Closeable {
         createOwnerOnly(dir);
         refuseStale(dir);
         IndexWriterConfig config = new IndexWriterConfig(OsrAnalyzers.PER_FIELD)
-                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION))
+                .setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter writer = new IndexWriter(FSDirectory.open(dir), config);
         try {
@@ -113,7 +122,7 @@ public final class PartIndex implements Closeable {
         }
     }
 
-    private static void refuseStale(Path dir) throws IOException {
+    static void refuseStale(Path dir) throws IOException {
         try (FSDirectory directory = FSDirectory.open(dir)) {
             if (!DirectoryReader.indexExists(directory)) {
                 return;
@@ -165,7 +174,7 @@ public final class PartIndex implements Closeable {
         return previous == null ? Change.ADDED : Change.REPLACED;
     }
 
-    /** Removes a file's record and parts (nothing when the index does not hold it). */
+    /** Removes whatever the index holds for {@code path} (a file gone from the source). */
     public void remove(String path) throws IOException {
         writer.deleteDocuments(new Term(PATH, path));
     }
@@ -195,10 +204,25 @@ public final class PartIndex implements Closeable {
         return gone.size();
     }
 
+    /** The paths of the files the index held when it was opened, sorted. */
+    public List<String> indexedPaths() throws IOException {
+        return IndexedArchive.filePaths(before);
+    }
+
     /** Makes everything added so far durable, with the versions the parts were made with. */
     public void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(USER_DATA_EXTRACTOR, EXTRACTOR_VERSION,
-                USER_DATA_NORMALIZER, NORMALIZER_VERSION).entrySet());
+        commit(Map.of());
+    }
+
+    /**
+     * Like {@link #commit()}, with more commit user data (a sweep's progress, say); the version entries cannot be
+     * overridden.
+     */
+    public void commit(Map<String, String> userData) throws IOException {
+        Map<String, String> data = new java.util.HashMap<>(userData);
+        data.put(USER_DATA_EXTRACTOR, EXTRACTOR_VERSION);
+        data.put(USER_DATA_NORMALIZER, NORMALIZER_VERSION);
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }
 
@@ -220,14 +244,19 @@ public final class PartIndex implements Closeable {
         List<org.apache.lucene.document.Document> docs = new ArrayList<>();
         org.apache.lucene.document.Document file = identity(document, RECORD_FILE);
         file.add(new StoredField(COMPLETE, String.valueOf(document.coverage().complete())));
+        file.add(new NumericDocValuesField(COMPLETE, document.coverage().complete() ? 1 : 0));
         for (Problem p : document.coverage().problems()) {
             file.add(new StoredField(PROBLEM, p.code()));
         }
         docs.add(file);
         List<Part> parts = document.parts();
+        List<Integer> pages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
+            int before = docs.size();
             addPages(document, i, parts.get(i), docs);
+            pages.add(docs.size() - before);
         }
+        file.add(new StoredField(SKELETON, Skeleton.of(document, pages)));
         return docs;
     }
 
@@ -256,6 +285,9 @@ public final class PartIndex implements Closeable {
                 doc.add(new StoredField(EMBEDDED, part.embeddedPath()));
             }
             doc.add(new StoredField(TEXT, slice));
+            if (hasLoneSurrogate(slice)) {
+                doc.add(new StoredField(TEXT_UTF16, slice.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)));
+            }
             doc.add(new StoredField(NORMALIZED, normalized.text()));
             // The chains normalize again; the stored original keeps offsets pointing into the part as extracted.
             doc.add(new TextField(PartFields.BIGRAMS, slice, Field.Store.NO));
@@ -268,6 +300,18 @@ public final class PartIndex implements Closeable {
             start = end + 1;
             page++;
         }
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lines(String s) {
@@ -284,7 +328,10 @@ public final class PartIndex implements Closeable {
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new StringField(RECORD, record, Field.Store.YES));
         doc.add(new StringField(PATH, document.path(), Field.Store.YES));
-        doc.add(new StringField(SHA256, document.sha256(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(PATH, new BytesRef(document.path())));
+        if (document.sha256() != null) {   // a file that could not be read (a sweep's) has none
+            doc.add(new StringField(SHA256, document.sha256(), Field.Store.YES));
+        }
         return doc;
     }
 }

@@ -84,12 +84,52 @@ public final class DocumentReviewer {
             doc = doc.withProblem(new Problem(Problem.CHANGED, "the file was changed or replaced while osr read it; "
                     + "review it again when it is no longer being written"));
         }
+        return judged(doc, reviewed.hits(), judge, start, FileLines.of(file, doc, reviewed.hits()));
+    }
+
+    /**
+     * Matches and judges a document read earlier (an archive index's), exactly as {@link #review} does once it has
+     * read a file: the same matching of every part, the same judge. {@code file} is where the document was read
+     * from; its lines are looked up for the findings' file lines only while it still holds the bytes that were read.
+     *
+     * @throws InternalFailure when the matcher or the judge threw
+     */
+    public static Opinion reviewRead(Document doc, java.nio.file.Path file, RuleEngine engine, Judge judge) {
+        long start = System.nanoTime();
+        List<Hit> hits = matched(doc, engine);
+        return judged(doc, hits, judge, start, FileLines.ofUnchanged(file, doc, hits));
+    }
+
+    /**
+     * The opinion on a document read earlier that no rule can match (no page of it holds what any rule needs), judged
+     * as {@link #reviewRead} would judge it, without matching its text.
+     */
+    public static Opinion withoutFindings(Document doc, Judge judge) {
+        return judged(doc, List.of(), judge, System.nanoTime(), java.util.Map.of());
+    }
+
+    private static List<Hit> matched(Document doc, RuleEngine engine) {
+        List<Hit> hits = new ArrayList<>();
         try {
-            Verdict verdict = judge.verdict(reviewed.hits(), doc.coverage());
-            return new Opinion(doc, reviewed.hits(), verdict, judge.exitCode(verdict),
-                    (System.nanoTime() - start) / 1_000_000, FileLines.of(file, doc, reviewed.hits()));
+            for (Part part : doc.parts()) {
+                hits.addAll(engine.match(part));
+            }
+        } catch (MatchInterruptedException e) {
+            throw e;   // abandoned at its deadline; nobody reads this result
         } catch (RuntimeException e) {
-            throw new InternalFailure(displayPath, "judging", e);
+            throw new InternalFailure(doc.path(), "matching", e);
+        }
+        return hits;
+    }
+
+    private static Opinion judged(Document doc, List<Hit> hits, Judge judge, long startNanos,
+                                  java.util.Map<Hit, Integer> fileLines) {
+        try {
+            Verdict verdict = judge.verdict(hits, doc.coverage());
+            return new Opinion(doc, hits, verdict, judge.exitCode(verdict), (System.nanoTime() - startNanos) / 1_000_000,
+                    fileLines);
+        } catch (RuntimeException e) {
+            throw new InternalFailure(doc.path(), "judging", e);
         }
     }
 
@@ -103,17 +143,7 @@ public final class DocumentReviewer {
                 return failed(file, displayPath, new Problem(Problem.CORRUPT, "osr failed while reading this file: "
                         + e), false);
             }
-            List<Hit> hits = new ArrayList<>();
-            try {
-                for (Part part : doc.parts()) {
-                    hits.addAll(engine.match(part));
-                }
-            } catch (MatchInterruptedException e) {
-                throw e;   // abandoned at its deadline; nobody reads this result
-            } catch (RuntimeException e) {
-                throw new InternalFailure(displayPath, "matching", e);
-            }
-            return new Reviewed(doc, hits, false);
+            return new Reviewed(doc, matched(doc, engine), false);
         } catch (OutOfMemoryError | StackOverflowError e) {
             return failed(file, displayPath, new Problem(Problem.TRUNCATED, "reading the file exhausted "
                     + (e instanceof OutOfMemoryError ? "memory" : "the stack") + "; it is unreviewed (" + e + ")"), true);

@@ -73,6 +73,25 @@ final class FileLines {
         return lines;
     }
 
+    /**
+     * Like {@link #of}, for a document read earlier: only when {@code file} still holds the bytes it was read from
+     * (the same SHA-256); else empty, as when the lines cannot be found.
+     */
+    static Map<Hit, Integer> ofUnchanged(Path file, Document doc, List<Hit> hits) {
+        if (hits.isEmpty() || doc.mediaType() == null || !TEXT_TYPES.contains(doc.mediaType())
+                || doc.sha256() == null || file == null || !Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES || !doc.sha256().equals(org.osr.source.Digests.sha256(file))) {
+                return Map.of();
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return of(file, doc, hits);
+    }
+
     /** How often {@code match} occurs in {@code text} before {@code end}. */
     private static int occurrences(String text, String match, int end) {
         int n = 0;

@@ -36,6 +36,14 @@ public final class Masking {
         return Redactor.of(findings, maskRules);
     }
 
+    /**
+     * For quoting a text that was not reviewed (a search hit's snippet): what the {@code mask: true} rules find in the
+     * whole part is masked wherever it shows up, as in a reviewed document's report.
+     */
+    public Redactor forUnreviewed(org.osr.extract.Part part) {
+        return Redactor.of(maskRules == null ? List.of() : maskRules.match(part), maskRules);
+    }
+
     /** For text about no document in particular (input errors, rule examples). */
     public Redactor plain() {
         return Redactor.of(List.of(), maskRules);

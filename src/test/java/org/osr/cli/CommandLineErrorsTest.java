@@ -62,7 +62,7 @@ class CommandLineErrorsTest {
         "scan|osr: nothing to review: give a PATH, --changed-since REF or --files-from FILE "
                 + "(see 'osr scan --help')",
         "rules|osr: a subcommand is required: list, show, test or lint (see 'osr rules --help')",
-        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, clean, rules, version, waive, sweep, completion, index, record, review (see 'osr --help')",
+        "frobnicate|osr: unknown command 'frobnicate'; the commands are help, scan, clean, rules, version, waive, sweep, completion, index, retro, search, record, review (see 'osr --help')",
         "review|osr: a subcommand is required: approve (see 'osr review --help')",
         "review approve op.json --by x --decision publish|osr: Missing required option: '--stage=STAGE' (see 'osr review approve --help')",
         "rules frob|osr: unknown command 'frob'; the commands are list, show, test, lint (see 'osr rules --help')"})

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osr.extract.Document;
 import org.osr.extract.TikaExtractor;
+import org.osr.testkit.LayoutCases;
+import org.osr.testkit.LayoutDocuments;
 import org.osr.testkit.SampleDocuments;
+import org.osr.testkit.Slow;
 
 class PartIndexTest {
     @TempDir
@@ -51,6 +54,64 @@ class PartIndexTest {
             int offset = found.getField(PartIndex.OFFSET).numericValue().intValue();
             int part = found.getField(PartIndex.PART).numericValue().intValue();
             assertThat(document.parts().get(part).text().substring(offset)).startsWith(found.get(PartIndex.TEXT));
+        }
+    }
+
+    /**
+     * What retro rests on: the document rebuilt from the index equals the extracted one — texts, paging, blocks with
+     * their table cells and boxes, title, media type, size, coverage — for layouts in every format that has them.
+     */
+    @Slow
+    @Test
+    void theIndexRebuildsTheExactDocumentOfEveryFormat() throws IOException {
+        assertRebuiltExactly(LayoutCases.marked().subList(0, 4), null);
+    }
+
+    @Test
+    void theIndexRebuildsTheExactDocumentOfADocxTableAndAPdfPage() throws IOException {
+        assertRebuiltExactly(LayoutCases.marked().subList(0, 1),
+                java.util.Set.of(LayoutDocuments.Format.DOCX, LayoutDocuments.Format.PDF));
+    }
+
+    /** @param formats null for every format each case has */
+    private void assertRebuiltExactly(List<LayoutCases.LayoutCase> cases, java.util.Set<LayoutDocuments.Format> formats)
+            throws IOException {
+        TikaExtractor extractor = new TikaExtractor();
+        List<Document> extracted = new java.util.ArrayList<>();
+        for (LayoutCases.LayoutCase c : cases) {
+            for (LayoutDocuments.Format format : formats == null ? c.formats() : formats) {
+                Path file = LayoutDocuments.write(c.layout(), format, tmp.resolve(c.name() + "." + format.extension));
+                extracted.add(extractor.extract(file, file.getFileName().toString()));
+            }
+        }
+        Path encrypted = tmp.resolve("locked.pdf");
+        Files.write(encrypted, SampleDocuments.encryptedPdf(List.of(List.of("机密")), "locked"));
+        extracted.add(extractor.extract(encrypted, "locked.pdf"));
+        Path dir = tmp.resolve("index");
+        try (PartIndex index = PartIndex.open(dir)) {
+            for (Document d : extracted) {
+                index.add(d);
+            }
+            index.commit();
+            assertThat(index.indexedPaths()).isEmpty();   // what the index held when it was opened
+        }
+        assertThat(extracted.stream().flatMap(d -> d.parts().stream()).flatMap(p -> p.blocks().stream()))
+                .as("the layouts have table cells and boxes").anyMatch(b -> b.cell() != null)
+                .anyMatch(b -> b.box() != null);
+        try (IndexedArchive archive = IndexedArchive.open(dir)) {
+            assertThat(archive.files()).extracting(IndexedArchive.File::path)
+                    .containsExactlyElementsOf(extracted.stream().map(Document::path).sorted().toList());
+            for (Document d : extracted) {
+                assertThat(archive.document(d.path())).as(d.path()).isEqualTo(d);
+            }
+        }
+        try (PartIndex index = PartIndex.open(dir)) {
+            index.remove("locked.pdf");
+            index.commit();
+        }
+        try (IndexedArchive archive = IndexedArchive.open(dir)) {
+            assertThat(archive.files()).extracting(IndexedArchive.File::path).doesNotContain("locked.pdf")
+                    .hasSize(extracted.size() - 1);
         }
     }
 
