@@ -142,14 +142,17 @@ public record DocumentResult(String path, String sha256, long size, String media
     public static DocumentResult of(Opinion o, Masking masking, Fingerprint fingerprint) {
         Document d = o.document();
         Redactor redactor = masking.forDocument(o.findings());
+        Map<String, Boolean> withPairs = new java.util.IdentityHashMap<>();
         List<Finding> findings = o.findings().stream()
-                .map(h -> finding(h, redactor, fingerprint, o.fileLines().get(h))).toList();
+                .map(h -> finding(h, redactor, fingerprint, o.fileLines().get(h), withPairs)).toList();
         return new DocumentResult(redactor.maskPath(d.path()), d.sha256(), d.size(), d.mediaType(),
                 redactor.shown(d.title(), TITLE_CHARS, true), abstractOf(d, redactor), o.verdict(), o.exitCode(),
                 o.durationMs(), coverage(d.coverage(), redactor), findings);
     }
 
-    private static Finding finding(Hit hit, Redactor redactor, Fingerprint fingerprint, Integer fileLine) {
+    /** @param withPairs per part text, whether it holds surrogate pairs (filled as texts are met) */
+    private static Finding finding(Hit hit, Redactor redactor, Fingerprint fingerprint, Integer fileLine,
+                                   Map<String, Boolean> withPairs) {
         String text = hit.part().text();
         String original = hit.originalMatch();
         int from = Math.max(0, hit.start() - CONTEXT_CHARS);
@@ -161,7 +164,9 @@ public record DocumentResult(String path, String sha256, long size, String media
                 + oneLine(shown.substring(hit.end() - from));
         return new Finding(hit.rule().id(), hit.rule().pack(), hit.rule().category(), hit.rule().action().id(), match,
                 context.strip(), new Location(hit.part().kind().id(), hit.page(), hit.line(),
-                text.codePointCount(0, hit.start()), original.codePointCount(0, original.length()),
+                withPairs.computeIfAbsent(text, t -> t.codePointCount(0, t.length()) != t.length())
+                        ? text.codePointCount(0, hit.start()) : hit.start(),
+                original.codePointCount(0, original.length()),
                 redactor.maskPath(hit.part().embeddedPath()), redactor.mask(hit.part().source()), fileLine),
                 fingerprint.of(hit), redactor.mask(hit.explanation()));
     }

@@ -48,29 +48,40 @@ final class FileLines {
         if (source == null) {
             return Map.of();
         }
-        Map<Hit, Integer> lines = new HashMap<>();
+        Map<Hit, Integer> lines = new java.util.IdentityHashMap<>();
+        int[] newlines = occurrences(source, "\n");
+        Map<String, int[]> inSource = new HashMap<>();
+        Map<String, Map<String, int[]>> inTexts = new java.util.IdentityHashMap<>();
         for (Hit hit : hits) {
             if (hit.part().kind() != PartKind.BODY || hit.part().embeddedPath() != null) {
                 continue;
             }
             String match = hit.originalMatch();
-            int nth = occurrences(hit.part().text(), match, hit.start());
-            int at = -1;
-            for (int k = 0, from = 0; k <= nth; k++) {
-                at = source.indexOf(match, from);
-                if (at < 0) {
-                    break;
-                }
-                from = at + 1;
-            }
-            if (at < 0) {
-                at = source.indexOf(match);   // fewer occurrences in the file than in the text: the first one
-            }
-            if (at >= 0) {
-                lines.put(hit, 1 + (int) source.substring(0, at).chars().filter(c -> c == '\n').count());
+            String text = hit.part().text();
+            // The hit is the nth occurrence of its text in the part: take the nth in the file (else the first).
+            int nth = before(inTexts.computeIfAbsent(text, t -> new HashMap<>())
+                    .computeIfAbsent(match, m -> occurrences(text, m)), hit.start());
+            int[] found = inSource.computeIfAbsent(match, m -> occurrences(source, m));
+            if (found.length > 0) {
+                lines.put(hit, 1 + before(newlines, nth < found.length ? found[nth] : found[0]));
             }
         }
         return lines;
+    }
+
+    /** Where {@code match} starts in {@code text}, overlapping occurrences included, in order. */
+    private static int[] occurrences(String text, String match) {
+        java.util.stream.IntStream.Builder at = java.util.stream.IntStream.builder();
+        for (int i = text.indexOf(match); i >= 0; i = text.indexOf(match, i + 1)) {
+            at.add(i);
+        }
+        return at.build().toArray();
+    }
+
+    /** How many of the sorted {@code positions} are before {@code end}. */
+    private static int before(int[] positions, int end) {
+        int i = java.util.Arrays.binarySearch(positions, end);
+        return i >= 0 ? i : -i - 1;
     }
 
     /**
@@ -90,15 +101,6 @@ final class FileLines {
             return Map.of();
         }
         return of(file, doc, hits);
-    }
-
-    /** How often {@code match} occurs in {@code text} before {@code end}. */
-    private static int occurrences(String text, String match, int end) {
-        int n = 0;
-        for (int at = text.indexOf(match); at >= 0 && at < end; at = text.indexOf(match, at + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** UTF-8, else GB18030 (a Chinese office's other encoding); null when neither decodes the bytes. */

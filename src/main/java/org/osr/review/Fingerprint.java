@@ -87,15 +87,23 @@ public final class Fingerprint {
                 : hit.normalizedMatch();
         String text = hit.part().text();
         return SCHEME + "|" + hit.rule().id() + "|" + hit.part().kind().id() + "|" + value + "|"
-                + signature(text.substring(0, hit.start()), true) + "|" + signature(text.substring(hit.end()), false);
+                + signature(text, 0, hit.start(), true) + "|" + signature(text, hit.end(), text.length(), false);
     }
 
-    /** Up to {@link #CONTEXT} characters next to the match, whitespace dropped, NFKC-folded, digits as '#'. */
     static String signature(String side, boolean before) {
+        return signature(side, 0, side.length(), before);
+    }
+
+    /**
+     * Up to {@link #CONTEXT} characters of {@code text[from, to)} next to the match (its end when {@code before}),
+     * whitespace dropped, NFKC-folded, digits as '#'. Bounds, not a copy of the side: a document's many findings
+     * would otherwise each copy the whole text.
+     */
+    static String signature(String text, int from, int to, boolean before) {
         StringBuilder sb = new StringBuilder();
-        int i = before ? side.length() : 0;
-        while (sb.length() < CONTEXT && (before ? i > 0 : i < side.length())) {
-            int cp = before ? side.codePointBefore(i) : side.codePointAt(i);
+        int i = before ? to : from;
+        while (sb.length() < CONTEXT && (before ? i > from : i < to)) {
+            int cp = before ? Character.codePointBefore(text, i) : Character.codePointAt(text, i);
             i += before ? -Character.charCount(cp) : Character.charCount(cp);
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 continue;
