@@ -95,6 +95,10 @@ final class CleanCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isSameFile(file, out)) {
             throw new Main.UsageException("--out must not be FILE itself: the original stays as it is");
         }
+        if (Files.exists(out) && !Files.isRegularFile(out)) {
+            // the copy is renamed into place: over a device (as root, /dev/null) or a folder that would be a disaster
+            throw new Main.UsageException("--out " + out + " is not a regular file: name the file the copy is written to");
+        }
         FormatCleaner cleaner = Cleaners.forFile(file).orElseThrow(() -> new Main.UsageException(
                 "osr clean writes copies of " + String.join(", ", Cleaners.names()) + " files; " + file
                         + " is none of them"));

@@ -23,9 +23,15 @@ final class ReportOutput implements AutoCloseable {
     private final Path temp;
     private final FileChannel channel;
     private final Writer writer;
+    private final boolean device;
     private boolean committed;
 
     private ReportOutput(Path target, Path temp, FileChannel channel, OutputStream stream) {
+        this(target, temp, channel, stream, false);
+    }
+
+    private ReportOutput(Path target, Path temp, FileChannel channel, OutputStream stream, boolean device) {
+        this.device = device;
         this.target = target;
         this.temp = temp;
         this.channel = channel;
@@ -50,6 +56,9 @@ final class ReportOutput implements AutoCloseable {
     static ReportOutput file(Path target) {
         if (Files.isDirectory(target)) {
             throw new WriteFailure(target + ": is a folder, not a report file");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            return device(target);
         }
         Path parent = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent)) {
@@ -99,6 +108,18 @@ final class ReportOutput implements AutoCloseable {
         return paths;
     }
 
+    /**
+     * {@code -o /dev/null}, a named pipe, {@code /dev/stdout}: written straight into, never replaced by a renamed
+     * file (as root, a rename would put a regular file where {@code /dev/null} was).
+     */
+    private static ReportOutput device(Path target) {
+        try {
+            return new ReportOutput(null, null, null, Files.newOutputStream(target, StandardOpenOption.WRITE), true);
+        } catch (IOException e) {
+            throw new WriteFailure(target + ": " + Inputs.reason(e));
+        }
+    }
+
     /** The path a file is (or would be) at, links resolved, for comparing an output with the inputs. */
     static Path realPathOf(Path p) {
         try {
@@ -132,7 +153,11 @@ final class ReportOutput implements AutoCloseable {
     public void close() {
         if (target == null) {
             try {
-                writer.flush();
+                if (device) {
+                    writer.close();
+                } else {
+                    writer.flush();
+                }
             } catch (IOException e) {
                 // already reported by the write that failed
             }

@@ -81,6 +81,24 @@ class CleanCommandTest {
     }
 
     @Test
+    void aCopyIsNeverRenamedOverAPipeOrAFolder() throws Exception {
+        Path draft = new DraftDocx().paragraph(run("关于做好年度工作的通知")).write(dir.resolve("notice.docx"));
+        Path fifo = dir.resolve("public.docx");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+        Path folder = Files.createDirectories(dir.resolve("public"));
+
+        CleanRun intoPipe = CleanRun.clean(draft, fifo);
+        CleanRun intoFolder = CleanRun.clean(draft, folder);
+
+        assertThat(intoPipe.code()).isEqualTo(64);
+        assertThat(intoPipe.err()).contains("not a regular file");
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(intoFolder.code()).isEqualTo(64);
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
     void aMissingFileIsAnUnreadableInput() {
         CleanRun run = CleanRun.clean(dir.resolve("missing.docx"), dir.resolve("public.docx"));
 
