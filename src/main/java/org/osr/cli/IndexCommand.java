@@ -53,8 +53,7 @@ final class IndexCommand implements Callable<Integer> {
         try {
             opened = PartIndex.open(indexDir);
         } catch (StaleIndexException e) {
-            io.err().println("osr: " + e.getMessage());
-            return ExitCodes.STALE_INDEX;
+            throw e;   // exit 78 with its reason (Main), not a write failure
         } catch (IOException e) {
             throw new ReportOutput.WriteFailure(indexDir + ": " + Inputs.reason(e));
         }

@@ -109,6 +109,10 @@ public final class Main implements Runnable {
                 cmd.getErr().println("osr: " + ex.getMessage());
                 return ExitCodes.USAGE;
             }
+            if (ex instanceof org.osr.index.StaleIndexException) {
+                cmd.getErr().println("osr: " + ex.getMessage());
+                return ExitCodes.STALE_INDEX;
+            }
             if (ex instanceof ReportOutput.WriteFailure) {
                 cmd.getErr().println("osr: cannot write the report to " + ex.getMessage());
                 return ExitCodes.WRITE_ERROR;

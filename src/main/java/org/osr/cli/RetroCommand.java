@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.osr.index.IndexedArchive;
-import org.osr.index.StaleIndexException;
 import org.osr.judge.Judge;
 import org.osr.match.RuleEngine;
 import org.osr.report.Messages;
@@ -74,9 +73,6 @@ final class RetroCommand implements Callable<Integer> {
         IndexedArchive opened;
         try {
             opened = IndexedArchive.open(indexDir);
-        } catch (StaleIndexException e) {
-            io.err().println("osr: " + e.getMessage());
-            return ExitCodes.STALE_INDEX;
         } catch (NoSuchFileException e) {
             throw new Main.UsageException(indexDir + ": no osr index there (build one with osr index)");
         }
@@ -92,9 +88,7 @@ final class RetroCommand implements Callable<Integer> {
                     tally.add(result.verdict(), result.exitCode());
                 }, tally::add);
             } catch (InternalFailure bug) {
-                io.err().println("osr: internal error while checking " + masking.plain().maskPath(bug.path()) + ": "
-                        + bug.getCause() + " (a bug in osr; please report it)");
-                return ExitCodes.INTERNAL;
+                return ScanCommand.internalFailure(bug, masking, io.err());
             }
             written(() -> report.finish(tally.summary(packs, started, (System.nanoTime() - t0) / 1_000_000)));
             written(out::commit);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osr.index.IndexedArchive;
-import org.osr.index.StaleIndexException;
 import org.osr.retro.ArchiveSearch;
 import org.osr.review.Masking;
 import org.osr.rules.PackLoader;
@@ -63,9 +62,6 @@ final class SearchCommand implements Callable<Integer> {
         ArchiveSearch.Result result;
         try (IndexedArchive archive = IndexedArchive.open(indexDir)) {
             result = new ArchiveSearch(masking).search(archive, query, lucene, limit);
-        } catch (StaleIndexException e) {
-            io.err().println("osr: " + e.getMessage());
-            return ExitCodes.STALE_INDEX;
         } catch (NoSuchFileException e) {
             throw new Main.UsageException(indexDir + ": no osr index there (build one with osr index)");
         } catch (ArchiveSearch.BadQuery e) {

@@ -18,7 +18,6 @@ import org.osr.rules.RulePack;
 import org.osr.source.Inputs;
 import org.osr.sweep.ItemNames;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.osr.index.StaleIndexException;
 import org.osr.sweep.Shard;
 import org.osr.sweep.Sweep;
 import org.osr.sweep.SweepState;
@@ -159,9 +158,6 @@ final class SweepCommand implements Callable<Integer> {
                      progressEvery, paths)) {
             sweep = new Sweep(settings, judge, names, reviewer, new WebArchiveExpander(), progress);
             state = sweep.run();
-        } catch (StaleIndexException e) {
-            io.err().println("osr: " + e.getMessage());
-            return ExitCodes.STALE_INDEX;
         } catch (LockObtainFailedException e) {
             throw new ReportOutput.WriteFailure(indexDir + " is being written by another osr process (" + e.getMessage()
                     + "); sweeps that run at once need an index each");

@@ -308,12 +308,6 @@ public final class Sweep {
     private void complete(Completion c, ExecutorService reviews) throws IOException {
         running--;
         ItemFeed.Found found = c.found();
-        if (c.indexOnly()) {
-            indexed(c);
-            return;
-        }
-        KeyTable.Key sha = KeyTable.ofSha256(found.sha256());
-        List<ItemFeed.Found> waiting = inFlight.remove(sha);
         ItemFeed.discard(found.item());
         if (c.failure() instanceof InternalFailure bug) {
             throw bug;
@@ -323,6 +317,16 @@ public final class Sweep {
             // stop, and let the same command resume once it is fixed.
             throw new ReviewsFailed(c.failure());
         }
+        if (c.indexOnly()) {   // read again for the index only: the item keeps the line it has
+            if (c.failure() != null) {
+                index.remove(found.item());
+            } else {
+                index.add(found.item(), c.reviewed().document());
+            }
+            return;
+        }
+        KeyTable.Key sha = KeyTable.ofSha256(found.sha256());
+        List<ItemFeed.Found> waiting = inFlight.remove(sha);
         if (c.failure() != null) {
             if (index != null) {
                 index.remove(found.item());
@@ -340,13 +344,6 @@ public final class Sweep {
         DocumentResult result = c.reviewed().result();
         if (index != null) {
             index.add(found.item(), c.reviewed().document());
-            if (waiting != null) {
-                for (ItemFeed.Found duplicate : waiting) {
-                    if (duplicate.item().file() != null) {   // a revisit record: its text is its original's
-                        index.add(duplicate.item(), c.reviewed().document());
-                    }
-                }
-            }
         }
         if (found.item().incomplete() != null) {
             result = result.incomplete(new DocumentResult.ProblemResult(Problem.CUT_SHORT, "the web archive holds an "
@@ -360,23 +357,10 @@ public final class Sweep {
             for (ItemFeed.Found duplicate : waiting) {
                 ItemFeed.discard(duplicate.item());
                 listAs(duplicate, result, ManifestEntry.DUPLICATE, now);
+                if (index != null && duplicate.item().file() != null) {   // a revisit's text is its original's
+                    index.add(duplicate.item(), c.reviewed().document());
+                }
             }
-        }
-    }
-
-    /** An item read again for the index only: it keeps the line it has. */
-    private void indexed(Completion c) throws IOException {
-        ItemFeed.discard(c.found().item());
-        if (c.failure() instanceof InternalFailure bug) {
-            throw bug;
-        }
-        if (c.failure() != null && !(c.failure() instanceof IOException)) {
-            throw new ReviewsFailed(c.failure());
-        }
-        if (c.failure() != null) {
-            index.remove(c.found().item());
-        } else {
-            index.add(c.found().item(), c.reviewed().document());
         }
     }
 
