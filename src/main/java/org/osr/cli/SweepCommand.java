@@ -131,8 +131,8 @@ final class SweepCommand implements Callable<Integer> {
                 failOn.name());
         java.nio.file.Files.createDirectories(out);
         java.util.Set<Path> notInputs = new java.util.HashSet<>(java.util.Set.of(out.toRealPath()));
-        if (indexDir != null && java.nio.file.Files.isDirectory(indexDir)) {
-            notInputs.add(indexDir.toRealPath());
+        if (indexDir != null) {   // also before the sweep makes it: its files hold the full text of what is swept
+            notInputs.add(ReportOutput.realPathOf(indexDir));
         }
         Sweep.Settings settings = new Sweep.Settings(paths, out, new Inputs.Options(hidden, notInputs), shardOption,
                 sinceDate == null ? null : sinceDate.atStartOfDay(ZoneId.systemDefault()).toInstant(), jobs, config,

@@ -157,6 +157,22 @@ class SweepIndexTest {
     }
 
     @Test
+    void anIndexInsideTheSweptFolderIsNeverAnItemNotEvenOnTheFirstSweep() throws IOException {
+        Path site = site();
+        Path index = site.resolve("index");   // does not exist yet: the sweep makes it
+
+        SweepCommandTest.Run run = osr("sweep", site.toString(), "--out", tmp.resolve("out").toString(),
+                "--index", index.toString(), "-q");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        Map<String, String> statuses = SweepCommandTest.statuses(tmp.resolve("out"));
+        assertThat(statuses).containsEntry(index + "/", "skipped")
+                .allSatisfy((item, status) -> assertThat(item.startsWith(index + "/") && !item.equals(index + "/"))
+                        .as(item).isFalse());
+        assertThat(indexedParts(index).keySet()).noneMatch(item -> item.startsWith(index.toString()));
+    }
+
+    @Test
     void anIndexBuiltByAnotherExtractorVersionIsRefusedWithExit78() throws IOException {
         Path site = site();
         Path index = tmp.resolve("index");
